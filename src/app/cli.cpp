@@ -1,0 +1,71 @@
+#include "app/cli.hpp"
+
+#include <iostream>
+#include <optional>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "core/error.hpp"
+#include "core/logging.hpp"
+#include "core/paths.hpp"
+
+namespace am {
+namespace {
+
+struct GlobalOptions {
+  std::string config_file;
+  std::string log_level;
+};
+
+Config load_effective_config(const GlobalOptions& opts) {
+  ConfigSources sources;
+  if (!opts.config_file.empty()) sources.user_file = opts.config_file;
+  Config cfg = load_config(sources);
+  if (!opts.log_level.empty()) cfg.set("logging.level", opts.log_level, "command line");
+  return cfg;
+}
+
+void start_logging(const Config& cfg) {
+  LogSettings log;
+  log.level = cfg.get_string("logging.level");
+  const std::string file = cfg.get_string("logging.file");
+  log.file = file.empty() ? app_home() / "avatar_mirror.log" : std::filesystem::path(file);
+  log.max_size_mb = static_cast<int>(cfg.get_int("logging.max_size_mb"));
+  log.max_files = static_cast<int>(cfg.get_int("logging.max_files"));
+  init_logging(log);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Avatar Mirror: people in front of a camera become rigged avatars in Godot"};
+  app.set_version_flag("--version", std::string(AM_VERSION));
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--config", global.config_file, "config file (default: ./config.json if present)");
+  app.add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
+
+  auto* config_cmd = app.add_subcommand("config", "print the effective config and where each value came from");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    const Config cfg = load_effective_config(global);
+    start_logging(cfg);
+    if (*config_cmd) return cmd_config(cfg);
+  } catch (const Error& e) {
+    std::cerr << "avatar-mirror: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "avatar-mirror: unexpected error: " << e.what() << "\n";
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace am

@@ -1,0 +1,151 @@
+#include "core/config_schema.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/error.hpp"
+
+namespace am {
+namespace {
+
+KeySpec boolean(std::string key, std::string env, std::string help) {
+  return {std::move(key), ValueType::Bool, std::move(env), 0, 0, {}, std::move(help)};
+}
+KeySpec integer(std::string key, std::string env, double min, double max, std::string help) {
+  return {std::move(key), ValueType::Int, std::move(env), min, max, {}, std::move(help)};
+}
+KeySpec number(std::string key, std::string env, double min, double max, std::string help) {
+  return {std::move(key), ValueType::Number, std::move(env), min, max, {}, std::move(help)};
+}
+KeySpec text(std::string key, std::string env, std::string help,
+             std::vector<std::string> choices = {}) {
+  return {std::move(key), ValueType::String, std::move(env), 0, 0, std::move(choices),
+          std::move(help)};
+}
+
+std::vector<KeySpec> build_schema() {
+  const std::vector<std::string> devices = {"auto", "cpu", "cuda"};
+  return {
+      integer("camera.device_id", "CAMERA_DEVICE_ID", 0, 63, "camera index (/dev/videoN)"),
+      integer("camera.width", "CAMERA_WIDTH", 160, 7680, "requested capture width"),
+      integer("camera.height", "CAMERA_HEIGHT", 120, 4320, "requested capture height"),
+      integer("camera.fps", "CAMERA_FPS", 1, 240, "requested capture frame rate"),
+      text("websocket.host", "WEBSOCKET_HOST", "address the server binds to"),
+      integer("websocket.port", "WEBSOCKET_PORT", 1, 65535, "WebSocket and HTTP port"),
+      boolean("cache.use_redis", "USE_REDIS", "use Redis instead of the file cache"),
+      text("cache.cache_dir", "CACHE_DIR", "file cache folder (empty: <home>/cache)"),
+      text("cache.redis_url", "REDIS_URL", "Redis server, redis://host:port/db"),
+      integer("cache.max_size_mb", "CACHE_MAX_SIZE_MB", 1, 1e7, "file cache size limit"),
+      number("cache.ttl_hours", "CACHE_TTL_HOURS", 0, 87600, "drop entries unused this long"),
+      boolean("face_swap.enabled", "FACE_SWAP_ENABLED", "swap faces on avatars"),
+      text("face_swap.device", "FACE_SWAP_DEVICE", "where face models run", devices),
+      text("face_swap.source_image", "FACE_SWAP_SOURCE_IMAGE", "the face to swap in"),
+      text("processing.device", "AVATAR_MIRROR_DEVICE", "where models run", devices),
+      integer("processing.threads", "PROCESSING_THREADS", 0, 256, "inference threads (0: all)"),
+      integer("processing.max_persons", "MAX_PERSONS", 1, 16, "people tracked at once"),
+      integer("processing.num_workers", "NUM_WORKERS", 1, 64, "avatar builder threads"),
+      number("processing.quality_threshold", "QUALITY_THRESHOLD", 0, 1,
+             "quality gate score needed to build an avatar"),
+      text("models.dir", "MODELS_DIR", "model folder (empty: <home>/models)"),
+      text("logging.level", "LOG_LEVEL", "log level",
+           {"trace", "debug", "info", "warn", "error", "critical", "off"}),
+      text("logging.file", "LOG_FILE", "log file (empty: <home>/avatar_mirror.log)"),
+      integer("logging.max_size_mb", "LOG_MAX_SIZE_MB", 1, 1024, "log file size before rotating"),
+      integer("logging.max_files", "LOG_MAX_FILES", 1, 100, "rotated log files kept"),
+  };
+}
+
+std::string format_range(double v) {
+  return v == std::floor(v) && std::abs(v) < 1e15 ? std::to_string(static_cast<long long>(v))
+                                                  : std::to_string(v);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& config_schema() {
+  static const std::vector<KeySpec> schema = build_schema();
+  return schema;
+}
+
+const KeySpec* find_key(std::string_view key) {
+  const auto& schema = config_schema();
+  auto it = std::find_if(schema.begin(), schema.end(), [&](const KeySpec& s) { return s.key == key; });
+  return it == schema.end() ? nullptr : &*it;
+}
+
+std::string describe_allowed(const KeySpec& spec) {
+  switch (spec.type) {
+    case ValueType::Bool:
+      return "true or false";
+    case ValueType::Int:
+      return "an integer in " + format_range(spec.min) + ".." + format_range(spec.max);
+    case ValueType::Number:
+      return "a number in " + format_range(spec.min) + ".." + format_range(spec.max);
+    case ValueType::String:
+      return spec.choices.empty() ? "a string" : "one of " + join(spec.choices);
+  }
+  return "";
+}
+
+std::string check_value(const KeySpec& spec, const nlohmann::json& value) {
+  const std::string wanted = "must be " + describe_allowed(spec);
+  switch (spec.type) {
+    case ValueType::Bool:
+      return value.is_boolean() ? "" : wanted;
+    case ValueType::Int:
+      if (!value.is_number_integer()) return wanted;
+      break;
+    case ValueType::Number:
+      if (!value.is_number()) return wanted;
+      break;
+    case ValueType::String:
+      if (!value.is_string()) return wanted;
+      if (!spec.choices.empty() &&
+          std::find(spec.choices.begin(), spec.choices.end(), value.get<std::string>()) ==
+              spec.choices.end())
+        return wanted;
+      return "";
+  }
+  const double v = value.get<double>();
+  return (v < spec.min || v > spec.max) ? wanted : "";
+}
+
+nlohmann::json parse_env_value(const KeySpec& spec, const std::string& text) {
+  const auto fail = [&]() -> nlohmann::json {
+    throw ConfigError("config error: " + spec.env + "=\"" + text + "\" (environment, for " +
+                      spec.key + ") is not valid: must be " + describe_allowed(spec));
+  };
+  switch (spec.type) {
+    case ValueType::Bool: {
+      static const std::vector<std::string> yes = {"1", "true", "yes", "on"};
+      static const std::vector<std::string> no = {"0", "false", "no", "off"};
+      if (std::find(yes.begin(), yes.end(), text) != yes.end()) return true;
+      if (std::find(no.begin(), no.end(), text) != no.end()) return false;
+      return fail();
+    }
+    case ValueType::Int: {
+      char* end = nullptr;
+      const long long v = std::strtoll(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0') return fail();
+      return v;
+    }
+    case ValueType::Number: {
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      if (text.empty() || *end != '\0') return fail();
+      return v;
+    }
+    case ValueType::String:
+      return text;
+  }
+  return fail();
+}
+
+}  // namespace am
