@@ -41,7 +41,7 @@ test-cov: ## the test suite with gcov line coverage of src/ (printed at the end)
 	  | grep -A1 "^File '$(CURDIR)/src" | grep -v '^--'
 
 bench: build ## the benchmarks (bench/)
-	@$(BUILD_DIR)/bench/am_bench
+	@scripts/bench.sh $(BUILD_DIR)
 
 lint: build ## clang-tidy and cppcheck over src/
 	@clang-tidy -p $(BUILD_DIR) --quiet $(filter src/%.cpp,$(SRC_FILES)) 2>/dev/null | grep -E 'warning|error' && exit 1 || true

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <optional>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
 #include "core/error.hpp"
@@ -17,6 +17,7 @@ namespace {
 struct GlobalOptions {
   std::string config_file;
   std::string log_level;
+  std::string device;
 };
 
 Config load_effective_config(const GlobalOptions& opts) {
@@ -24,6 +25,7 @@ Config load_effective_config(const GlobalOptions& opts) {
   if (!opts.config_file.empty()) sources.user_file = opts.config_file;
   Config cfg = load_config(sources);
   if (!opts.log_level.empty()) cfg.set("logging.level", opts.log_level, "command line");
+  if (!opts.device.empty()) cfg.set("processing.device", opts.device, "command line");
   return cfg;
 }
 
@@ -47,7 +49,20 @@ int run_cli(int argc, char** argv) {
   app.add_option("--config", global.config_file, "config file (default: ./config.json if present)");
   app.add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
 
-  auto* config_cmd = app.add_subcommand("config", "print the effective config and where each value came from");
+  app.add_option("--device", global.device, "where models run: auto|cpu|cuda");
+
+  auto* config_cmd =
+      app.add_subcommand("config", "print the effective config and where each value came from");
+  auto* info_cmd = app.add_subcommand("info", "versions, execution providers, cameras, models");
+  RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "run the mirror on a camera, video, folder or stream");
+  run_cmd->add_option("--source", run.source, "camera:N | /dev/videoN | FILE | DIR | URL");
+  run_cmd->add_option("--max-frames", run.max_frames, "stop after N frames");
+  for (auto* sub : {config_cmd, info_cmd, run_cmd}) {
+    sub->add_option("--config", global.config_file, "config file");
+    sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
+    sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
+  }
 
   try {
     app.parse(argc, argv);
@@ -58,6 +73,8 @@ int run_cli(int argc, char** argv) {
     const Config cfg = load_effective_config(global);
     start_logging(cfg);
     if (*config_cmd) return cmd_config(cfg);
+    if (*info_cmd) return cmd_info(cfg);
+    if (*run_cmd) return cmd_run(cfg, run);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

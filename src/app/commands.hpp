@@ -2,10 +2,20 @@
 // process exit status, and throws am::Error (one actionable line) on failure.
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include "core/config.hpp"
 
 namespace am {
 
+struct RunOptions {
+  std::string source;       // empty: the configured camera
+  int64_t max_frames = -1;  // -1: until the source ends or a stop signal
+};
+
 int cmd_config(const Config& cfg);
+int cmd_run(const Config& cfg, const RunOptions& opts);
+int cmd_info(const Config& cfg);
 
 }  // namespace am

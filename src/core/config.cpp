@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <vector>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -18,7 +18,8 @@ std::string known_keys_in(std::string_view section) {
     const auto dot = spec.key.find('.');
     if (!section.empty() && spec.key.substr(0, dot) != section) continue;
     std::string name = section.empty() ? spec.key.substr(0, dot) : spec.key.substr(dot + 1);
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
   }
   std::string out;
   for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
@@ -56,7 +57,8 @@ std::optional<std::string> real_getenv(const std::string& name) {
 
 const ConfigEntry& Config::entry(std::string_view key) const {
   auto it = entries_.find(key);
-  if (it == entries_.end()) throw ConfigError("config error: no such key '" + std::string(key) + "'");
+  if (it == entries_.end())
+    throw ConfigError("config error: no such key '" + std::string(key) + "'");
   return it->second;
 }
 
@@ -72,8 +74,8 @@ void Config::set(std::string_view key, const nlohmann::json& value, const std::s
   if (!spec) unknown_key(std::string(key), origin);
   const std::string problem = check_value(*spec, value);
   if (!problem.empty())
-    throw ConfigError("config error: " + spec->key + " = " + value.dump() + " (" + origin +
-                      ") " + problem);
+    throw ConfigError("config error: " + spec->key + " = " + value.dump() + " (" + origin + ") " +
+                      problem);
   entries_[spec->key] = ConfigEntry{value, origin};
 }
 
@@ -116,7 +118,8 @@ Config load_config(const ConfigSources& sources) {
 
   const EnvLookup env = sources.env ? sources.env : real_getenv;
   for (const auto& spec : config_schema()) {
-    if (auto text = env(spec.env)) cfg.set(spec.key, parse_env_value(spec, *text), "env " + spec.env);
+    if (auto text = env(spec.env))
+      cfg.set(spec.key, parse_env_value(spec, *text), "env " + spec.env);
   }
   return cfg;
 }

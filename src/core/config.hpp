@@ -43,9 +43,9 @@ class Config {
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
 
 struct ConfigSources {
-  std::optional<std::filesystem::path> user_file;  // --config; required to exist when given
+  std::optional<std::filesystem::path> user_file;       // --config; required to exist when given
   std::filesystem::path implicit_file = "config.json";  // read when present and no --config
-  EnvLookup env;  // defaults to std::getenv
+  EnvLookup env;                                        // defaults to std::getenv
 };
 
 // The compiled-in text of config/default.json.

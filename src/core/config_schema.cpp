@@ -20,8 +20,8 @@ KeySpec number(std::string key, std::string env, double min, double max, std::st
 }
 KeySpec text(std::string key, std::string env, std::string help,
              std::vector<std::string> choices = {}) {
-  return {std::move(key), ValueType::String, std::move(env), 0, 0, std::move(choices),
-          std::move(help)};
+  return {std::move(key),     ValueType::String, std::move(env), 0, 0,
+          std::move(choices), std::move(help)};
 }
 
 std::vector<KeySpec> build_schema() {
@@ -76,7 +76,8 @@ const std::vector<KeySpec>& config_schema() {
 
 const KeySpec* find_key(std::string_view key) {
   const auto& schema = config_schema();
-  auto it = std::find_if(schema.begin(), schema.end(), [&](const KeySpec& s) { return s.key == key; });
+  auto it =
+      std::find_if(schema.begin(), schema.end(), [&](const KeySpec& s) { return s.key == key; });
   return it == schema.end() ? nullptr : &*it;
 }
 
@@ -107,9 +108,8 @@ std::string check_value(const KeySpec& spec, const nlohmann::json& value) {
       break;
     case ValueType::String:
       if (!value.is_string()) return wanted;
-      if (!spec.choices.empty() &&
-          std::find(spec.choices.begin(), spec.choices.end(), value.get<std::string>()) ==
-              spec.choices.end())
+      if (!spec.choices.empty() && std::find(spec.choices.begin(), spec.choices.end(),
+                                             value.get<std::string>()) == spec.choices.end())
         return wanted;
       return "";
   }

@@ -9,10 +9,10 @@
 namespace am {
 
 struct Frame {
-  int64_t index = 0;             // 0-based position in its source
-  double capture_time_ms = 0;    // steady (monotonic) clock, see clock.hpp
-  double source_time_ms = 0;     // position in the file for videos, else equals capture offset
-  cv::Mat image;                 // 8-bit BGR
+  int64_t index = 0;           // 0-based position in its source
+  double capture_time_ms = 0;  // steady (monotonic) clock, see clock.hpp
+  double source_time_ms = 0;   // position in the file for videos, else equals capture offset
+  cv::Mat image;               // 8-bit BGR
 };
 
 }  // namespace am

@@ -16,7 +16,8 @@ void init_logging(const LogSettings& settings) {
   sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   if (!settings.file.empty()) {
     try {
-      if (settings.file.has_parent_path()) std::filesystem::create_directories(settings.file.parent_path());
+      if (settings.file.has_parent_path())
+        std::filesystem::create_directories(settings.file.parent_path());
       sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
           settings.file.string(), static_cast<size_t>(settings.max_size_mb) * 1024 * 1024,
           static_cast<size_t>(settings.max_files)));

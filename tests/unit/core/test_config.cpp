@@ -15,9 +15,10 @@ namespace fs = std::filesystem;
 
 class ConfigTest : public ::testing::Test {
  protected:
-  fs::path dir_ = fs::temp_directory_path() /
-                  ("am_config_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                   "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::path dir_ =
+      fs::temp_directory_path() /
+      ("am_config_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::map<std::string, std::string> env_;
 
   void SetUp() override { fs::create_directories(dir_); }
@@ -81,7 +82,7 @@ TEST_F(ConfigTest, ImplicitConfigJsonIsReadWhenPresent) {
 
 TEST_F(ConfigTest, EnvironmentOverridesFile) {
   const auto file = write("user.json", R"({"websocket": {"port": 9000}})");
-  env_ = {{"WEBSOCKET_PORT", "9100"}, {"USE_REDIS", "yes"}, {"LOG_LEVEL", "debug"},
+  env_ = {{"WEBSOCKET_PORT", "9100"}, {"USE_REDIS", "yes"},      {"LOG_LEVEL", "debug"},
           {"FACE_SWAP_ENABLED", "1"}, {"CAMERA_DEVICE_ID", "2"}, {"QUALITY_THRESHOLD", "0.25"}};
   const Config cfg = load_config(sources(file));
   EXPECT_EQ(cfg.get_int("websocket.port"), 9100);

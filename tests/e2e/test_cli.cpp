@@ -1,0 +1,95 @@
+// The avatar-mirror executable as a user runs it: exit codes, one-line errors, `run` on files.
+#include <chrono>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include "support/process.hpp"
+#include "support/testdata.hpp"
+
+namespace am {
+namespace {
+
+using test::run_command;
+
+class CliTest : public ::testing::Test {
+ protected:
+  std::filesystem::path dir_ =
+      test::scratch_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::string am_ = test::avatar_mirror(dir_);
+
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Writes an MJPG video of n frames at fps; frame i is filled with grey level 10 * i.
+  std::filesystem::path make_video(int n, double fps) {
+    const auto path = dir_ / "clip.avi";
+    cv::VideoWriter writer(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), fps,
+                           cv::Size(160, 120));
+    for (int i = 0; i < n; ++i) writer.write(cv::Mat(120, 160, CV_8UC3, cv::Scalar::all(10 * i)));
+    return path;
+  }
+};
+
+bool is_one_line(const std::string& text) {
+  return !text.empty() && text.find('\n') == text.size() - 1;
+}
+
+TEST_F(CliTest, ConfigPrintsEveryKeyWithOrigin) {
+  const auto r = run_command("CAMERA_FPS=12 " + am_ + " config");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("camera.fps = 12"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(env CAMERA_FPS)"), std::string::npos);
+  EXPECT_NE(r.out.find("websocket.port = 8765"), std::string::npos);
+}
+
+TEST_F(CliTest, BadConfigStopsWithOneLine) {
+  std::ofstream(dir_ / "bad.json") << R"({"websocket": {"port": "high"}})";
+  const auto r = run_command(am_ + " config --config " + (dir_ / "bad.json").string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("websocket.port"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, RunReadsEveryFrameAtTheVideoRateAndExitsZero) {
+  const auto video = make_video(12, 20.0);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run_command(am_ + " run --source " + video.string());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("12 frames read"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fps"), std::string::npos);
+  EXPECT_GE(seconds, 11 / 20.0) << "a file must play at its own frame rate in run";
+}
+
+TEST_F(CliTest, MaxFramesStopsEarly) {
+  const auto r = run_command(am_ + " run --max-frames 3 --source " + make_video(12, 50).string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("3 frames read"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, MissingCameraSaysHowToPassAVideo) {
+  const auto r = run_command(am_ + " run --source camera:57");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("SOURCE="), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, MissingFileIsNamed) {
+  const auto r = run_command(am_ + " run --source " + (dir_ / "nothere.mp4").string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("nothere.mp4"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, InfoReportsRuntimeVersions) {
+  const auto r = run_command(am_ + " info");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("onnxruntime   1.29"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("CPUExecutionProvider"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("opencv        4."), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace am

@@ -1,0 +1,50 @@
+// Runs a shell command for end-to-end tests and captures its exit status, stdout and stderr.
+// Header-only; stderr goes through a temporary file so both streams are kept apart.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace am::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline CommandResult run_command(const std::string& command) {
+  const auto err_file = std::filesystem::temp_directory_path() /
+                        ("am_cmd_err_" + std::to_string(::getpid()) + ".txt");
+  CommandResult result;
+  FILE* pipe = ::popen((command + " 2>" + err_file.string()).c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_text(err_file);
+  std::filesystem::remove(err_file);
+  return result;
+}
+
+// The avatar-mirror binary of this build, with its logs kept out of the user's cache folder.
+inline std::string avatar_mirror(const std::filesystem::path& home) {
+  return "LOG_FILE=" + (home / "test.log").string() + " " + std::string(AM_BINARY_DIR) +
+         "/avatar-mirror";
+}
+
+}  // namespace am::test
