@@ -58,7 +58,16 @@ int run_cli(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "run the mirror on a camera, video, folder or stream");
   run_cmd->add_option("--source", run.source, "camera:N | /dev/videoN | FILE | DIR | URL");
   run_cmd->add_option("--max-frames", run.max_frames, "stop after N frames");
-  for (auto* sub : {config_cmd, info_cmd, run_cmd}) {
+  ModelsOptions models;
+  auto* models_cmd = app.add_subcommand("models", "fetch, list, verify or convert the models");
+  models_cmd->require_subcommand(1);
+  for (const char* action : {"fetch", "list", "verify"})
+    models_cmd->add_subcommand(action)->callback([&models, action] { models.action = action; });
+  auto* convert_cmd = models_cmd->add_subcommand("convert", "convert IN.tflite to OUT.onnx");
+  convert_cmd->callback([&models] { models.action = "convert"; });
+  convert_cmd->add_option("input", models.input, "the .tflite model")->required();
+  convert_cmd->add_option("output", models.output, "the .onnx file to write")->required();
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -75,6 +84,7 @@ int run_cli(int argc, char** argv) {
     if (*config_cmd) return cmd_config(cfg);
     if (*info_cmd) return cmd_info(cfg);
     if (*run_cmd) return cmd_run(cfg, run);
+    if (*models_cmd) return cmd_models(cfg, models);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

@@ -6,6 +6,8 @@
 #include "core/paths.hpp"
 #include "infer/device.hpp"
 #include "io/frame_source.hpp"
+#include "models/inventory.hpp"
+#include "models/registry.hpp"
 
 namespace am {
 namespace {
@@ -25,6 +27,19 @@ void print_cameras() {
   for (const auto& cam : cameras) std::cout << "  " << cam.path << "  " << cam.name << "\n";
 }
 
+void print_models(const Config& cfg) {
+  const auto dir = models_dir(cfg);
+  const auto models = list_models(dir);
+  int ready = 0;
+  for (const auto& m : models) ready += m.present && m.onnx_present ? 1 : 0;
+  std::cout << "models        " << ready << "/" << models.size() << " ready in " << dir.string()
+            << (ready < static_cast<int>(models.size()) ? " (run `avatar-mirror models fetch`)"
+                                                        : "")
+            << "\n";
+  for (const auto& m : models)
+    if (!m.present || !m.onnx_present) std::cout << "  missing " << m.name << "\n";
+}
+
 }  // namespace
 
 int cmd_info(const Config& cfg) {
@@ -34,6 +49,7 @@ int cmd_info(const Config& cfg) {
   std::cout << "device        " << cfg.get_string("processing.device") << " (processing.device)\n";
   std::cout << "home          " << app_home().string() << "\n";
   print_cameras();
+  print_models(cfg);
   return 0;
 }
 

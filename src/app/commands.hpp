@@ -14,7 +14,14 @@ struct RunOptions {
   int64_t max_frames = -1;  // -1: until the source ends or a stop signal
 };
 
+struct ModelsOptions {
+  std::string action;  // fetch | list | verify | convert
+  std::string input;   // convert: the .tflite
+  std::string output;  // convert: the .onnx to write
+};
+
 int cmd_config(const Config& cfg);
+int cmd_models(const Config& cfg, const ModelsOptions& opts);
 int cmd_run(const Config& cfg, const RunOptions& opts);
 int cmd_info(const Config& cfg);
 
