@@ -67,7 +67,12 @@ int run_cli(int argc, char** argv) {
   convert_cmd->callback([&models] { models.action = "convert"; });
   convert_cmd->add_option("input", models.input, "the .tflite model")->required();
   convert_cmd->add_option("output", models.output, "the .onnx file to write")->required();
-  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd}) {
+  BatchOptions faces;
+  auto* faces_cmd = app.add_subcommand("faces", "detect faces in an image, folder or video");
+  faces_cmd->add_option("input", faces.input, "image, folder, video or camera")->required();
+  faces_cmd->add_option("--json", faces.json_out, "write the faces as JSON here");
+  faces_cmd->add_option("--draw", faces.draw_out, "write annotated image(s) or video here");
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -85,6 +90,7 @@ int run_cli(int argc, char** argv) {
     if (*info_cmd) return cmd_info(cfg);
     if (*run_cmd) return cmd_run(cfg, run);
     if (*models_cmd) return cmd_models(cfg, models);
+    if (*faces_cmd) return cmd_faces(cfg, faces);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

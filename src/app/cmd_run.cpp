@@ -2,6 +2,7 @@
 
 #include "app/commands.hpp"
 #include "app/rate_meter.hpp"
+#include "app/settings.hpp"
 #include "app/stop_signal.hpp"
 #include "core/clock.hpp"
 #include "io/frame_source.hpp"
@@ -12,12 +13,6 @@ namespace {
 std::string source_spec(const Config& cfg, const RunOptions& opts) {
   return opts.source.empty() ? "camera:" + std::to_string(cfg.get_int("camera.device_id"))
                              : opts.source;
-}
-
-CameraRequest camera_request(const Config& cfg) {
-  return {static_cast<int>(cfg.get_int("camera.width")),
-          static_cast<int>(cfg.get_int("camera.height")),
-          static_cast<int>(cfg.get_int("camera.fps"))};
 }
 
 }  // namespace

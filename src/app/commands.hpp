@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/batch_input.hpp"
 #include "core/config.hpp"
 
 namespace am {
@@ -24,5 +25,6 @@ int cmd_config(const Config& cfg);
 int cmd_models(const Config& cfg, const ModelsOptions& opts);
 int cmd_run(const Config& cfg, const RunOptions& opts);
 int cmd_info(const Config& cfg);
+int cmd_faces(const Config& cfg, const BatchOptions& opts);
 
 }  // namespace am

@@ -73,9 +73,11 @@ ConversionReport convert_models(const std::filesystem::path& models_dir,
   for (size_t i = 0; i < todo.size(); ++i) {
     report.models.push_back(convert_one(models_dir, *todo[i]));
     const auto& done = report.models.back();
-    if (progress)
-      progress("[" + std::to_string(i + 1) + "/" + std::to_string(todo.size()) + "] " +
-               todo[i]->onnx_file() + ": " + (done.ok ? "" : "FAILED: ") + done.detail);
+    if (!progress) continue;
+    std::ostringstream line;
+    line << "[" << i + 1 << "/" << todo.size() << "] " << todo[i]->onnx_file() << ": "
+         << (done.ok ? "" : "FAILED: ") << done.detail;
+    progress(line.str());
   }
   if (progress) progress(report.summary());
   return report;
