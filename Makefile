@@ -33,7 +33,7 @@ run-debug: build ## run with debug logging
 	LOG_LEVEL=debug $(AM) run $(if $(SOURCE),--source "$(SOURCE)") $(ARGS)
 
 test: setup-models ## the full test suite (fetches models and the reference runtimes first)
-	@tests/oracle/install.sh
+	@scripts/test-tools.sh
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 1500
 
 test-cov: ## the test suite with gcov line coverage of src/ (printed at the end)

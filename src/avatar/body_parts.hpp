@@ -1,0 +1,50 @@
+// Body-part-aware thickness of the person seen from the front. Takes the 2D and world
+// landmarks and the distance transform of the person mask (pixels to the background);
+// gives, for any pixel inside the mask, the centre depth of the body there and the half
+// thickness of the front/back surfaces around it. Each part is a capsule around a 2D bone
+// segment with a cross-section depth/width ratio (round limbs, a deeper-than-round head, an
+// elliptic torso); parts are blended with a soft minimum of their capsule distances, so the
+// result is continuous, and the half thickness is zero on the silhouette.
+#pragma once
+
+#include <vector>
+
+#include "avatar/types.hpp"
+
+namespace am::avatar {
+
+// Cross-section depth / width ratios (sources in docs/avatar.md).
+struct PartDepthRatios {
+  float torso = 0.75f;
+  float head = 1.25f;
+  float neck = 1.0f;
+  float limb = 1.0f;
+  float hand = 0.6f;
+  float foot = 1.2f;
+};
+
+struct BodyPart {
+  Eigen::Vector2f a = Eigen::Vector2f::Zero(), b = Eigen::Vector2f::Zero();  // axis, pixels
+  float za = 0, zb = 0;   // model-frame centre depth at a and b, metres
+  float depth_ratio = 1;  // cross-section depth / width
+  float radius_px = 0;    // median distance-to-background along the axis
+};
+
+struct SurfaceDepth {
+  float centre_z = 0;           // metres, model frame
+  float half_thickness_px = 0;  // pixels; front = centre + h, back = centre - h
+};
+
+// The 16 parts (head, neck, torso, upper/lower arms, hands, upper/lower legs, feet).
+std::vector<BodyPart> make_body_parts(const PoseLandmarks& landmarks, const PoseLandmarks& world,
+                                      const cv::Mat& distance_px, const PartDepthRatios& ratios);
+
+// distance_px: CV_32F distance transform of the binary mask. blend_px: width of the soft
+// minimum between parts.
+SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat& distance_px,
+                              const Eigen::Vector2f& px, float blend_px);
+
+// Bilinear sample of a CV_32F image, clamped at the borders.
+float sample_bilinear(const cv::Mat& image_f32, const Eigen::Vector2f& px);
+
+}  // namespace am::avatar
