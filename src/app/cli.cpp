@@ -72,7 +72,12 @@ int run_cli(int argc, char** argv) {
   faces_cmd->add_option("input", faces.input, "image, folder, video or camera")->required();
   faces_cmd->add_option("--json", faces.json_out, "write the faces as JSON here");
   faces_cmd->add_option("--draw", faces.draw_out, "write annotated image(s) or video here");
-  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd}) {
+  SegmentCommand segment;
+  auto* segment_cmd = app.add_subcommand("segment", "cut the person out of a photo");
+  segment_cmd->add_option("image", segment.image, "the photo")->required();
+  segment_cmd->add_option("--out", segment.mask_out, "the mask to write (.png)")->required();
+  segment_cmd->add_option("--cutout", segment.cutout_out, "also write an RGBA cut-out (.png)");
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -91,6 +96,7 @@ int run_cli(int argc, char** argv) {
     if (*run_cmd) return cmd_run(cfg, run);
     if (*models_cmd) return cmd_models(cfg, models);
     if (*faces_cmd) return cmd_faces(cfg, faces);
+    if (*segment_cmd) return cmd_segment(cfg, segment);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

@@ -21,7 +21,14 @@ struct ModelsOptions {
   std::string output;  // convert: the .onnx to write
 };
 
+struct SegmentCommand {
+  std::string image;
+  std::string mask_out;
+  std::string cutout_out;  // empty: no cut-out
+};
+
 int cmd_config(const Config& cfg);
+int cmd_segment(const Config& cfg, const SegmentCommand& opts);
 int cmd_models(const Config& cfg, const ModelsOptions& opts);
 int cmd_run(const Config& cfg, const RunOptions& opts);
 int cmd_info(const Config& cfg);
