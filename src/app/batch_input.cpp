@@ -20,6 +20,11 @@ std::optional<Frame> BatchInput::next() {
   return frame;
 }
 
+bool BatchInput::is_sequence() const {
+  const std::string& kind = source_->info().kind;
+  return kind == "video" || kind == "stream" || kind == "camera";
+}
+
 void BatchInput::draw(const cv::Mat& annotated, int64_t index) {
   if (writer_) writer_->write(annotated, index);
 }

@@ -30,6 +30,8 @@ class BatchInput {
   bool drawing() const { return writer_ != nullptr; }
   void draw(const cv::Mat& annotated, int64_t index);
   cv::Size size() const { return size_; }
+  // True for videos, streams and cameras: frames follow each other in time (pose smoothing).
+  bool is_sequence() const;
   // Writes the JSON (when --json was given) and closes the drawing output.
   void finish(const nlohmann::json& document);
 

@@ -77,7 +77,14 @@ int run_cli(int argc, char** argv) {
   segment_cmd->add_option("image", segment.image, "the photo")->required();
   segment_cmd->add_option("--out", segment.mask_out, "the mask to write (.png)")->required();
   segment_cmd->add_option("--cutout", segment.cutout_out, "also write an RGBA cut-out (.png)");
-  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd}) {
+  BatchOptions pose;
+  auto* pose_cmd =
+      app.add_subcommand("pose", "body landmarks (33 + world) in an image, folder or video");
+  pose_cmd->add_option("input", pose.input, "image, folder, video or camera")->required();
+  pose_cmd->add_option("--json", pose.json_out, "write the poses as JSON here");
+  pose_cmd->add_option("--draw", pose.draw_out, "write annotated image(s) or video here");
+  pose_cmd->add_option("--max-persons", pose.max_persons, "people tracked at once");
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -97,6 +104,7 @@ int run_cli(int argc, char** argv) {
     if (*models_cmd) return cmd_models(cfg, models);
     if (*faces_cmd) return cmd_faces(cfg, faces);
     if (*segment_cmd) return cmd_segment(cfg, segment);
+    if (*pose_cmd) return cmd_pose(cfg, pose);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

@@ -33,5 +33,6 @@ int cmd_models(const Config& cfg, const ModelsOptions& opts);
 int cmd_run(const Config& cfg, const RunOptions& opts);
 int cmd_info(const Config& cfg);
 int cmd_faces(const Config& cfg, const BatchOptions& opts);
+int cmd_pose(const Config& cfg, const BatchOptions& opts);
 
 }  // namespace am

@@ -4,10 +4,12 @@
 #include "core/config.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
+#include "perception/pose_tracker.hpp"
 
 namespace am {
 
-SessionOptions session_options(const Config& cfg);  // processing.device / processing.threads
-CameraRequest camera_request(const Config& cfg);    // camera.width / height / fps
+SessionOptions session_options(const Config& cfg);   // processing.device / processing.threads
+CameraRequest camera_request(const Config& cfg);     // camera.width / height / fps
+PoseTrackerOptions pose_options(const Config& cfg);  // pose.* and processing.max_persons
 
 }  // namespace am

@@ -1,0 +1,41 @@
+// The `pose` command's outputs. pose_frame_to_json() gives one entry of the DESIGN.md §5
+// `pose --json` "frames" array: {"index", "timestamp_ms", "persons": [{"id", "score",
+// "box": [x, y, w, h], "landmarks": [{"name", "x", "y", "z", "visibility", "presence"} x 33],
+// "world_landmarks": [{"name", "x", "y", "z"} x 33]}]}. Landmark x, y are image pixels; z is
+// MediaPipe's normalized depth (pixels / image width, negative = nearer than the hips); world
+// landmarks are metres. poses_to_json() wraps frames into {"source", "width", "height",
+// "frames"}. draw_pose() paints the skeleton (kPoseConnections), landmarks and ids onto a BGR
+// image, skipping landmarks with visibility below min_visibility. Pure.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core/mat.hpp>
+
+#include "perception/pose_types.hpp"
+
+namespace am {
+
+// MediaPipe's POSE_CONNECTIONS: pairs of landmark indices drawn as bones.
+extern const std::array<std::pair<int, int>, 35> kPoseConnections;
+
+struct PoseResults {
+  int64_t index = 0;
+  double timestamp_ms = 0;
+  std::vector<PoseObservation> persons;
+};
+
+nlohmann::json pose_frame_to_json(const PoseResults& frame, cv::Size image);
+
+nlohmann::json poses_to_json(const std::string& source, cv::Size image,
+                             const std::vector<PoseResults>& frames);
+
+void draw_pose(cv::Mat& bgr, const std::vector<PoseObservation>& persons,
+               float min_visibility = 0.5f);
+
+}  // namespace am
