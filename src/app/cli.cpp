@@ -84,7 +84,14 @@ int run_cli(int argc, char** argv) {
   pose_cmd->add_option("--json", pose.json_out, "write the poses as JSON here");
   pose_cmd->add_option("--draw", pose.draw_out, "write annotated image(s) or video here");
   pose_cmd->add_option("--max-persons", pose.max_persons, "people tracked at once");
-  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd}) {
+  SwapFaceCommand swap;
+  auto* swap_cmd =
+      app.add_subcommand("swap-face", "put the face of one photo onto an image or video");
+  swap_cmd->add_option("--source", swap.source, "photo with the face to put in")->required();
+  swap_cmd->add_option("--target", swap.target, "image, folder or video")->required();
+  swap_cmd->add_option("--out", swap.out, "image or video to write")->required();
+  for (auto* sub :
+       {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd, swap_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -105,6 +112,7 @@ int run_cli(int argc, char** argv) {
     if (*faces_cmd) return cmd_faces(cfg, faces);
     if (*segment_cmd) return cmd_segment(cfg, segment);
     if (*pose_cmd) return cmd_pose(cfg, pose);
+    if (*swap_cmd) return cmd_swap_face(cfg, swap);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

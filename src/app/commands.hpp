@@ -27,7 +27,14 @@ struct SegmentCommand {
   std::string cutout_out;  // empty: no cut-out
 };
 
+struct SwapFaceCommand {
+  std::string source;  // the face to put in
+  std::string target;  // image, folder or video
+  std::string out;     // image or video to write
+};
+
 int cmd_config(const Config& cfg);
+int cmd_swap_face(const Config& cfg, const SwapFaceCommand& opts);
 int cmd_segment(const Config& cfg, const SegmentCommand& opts);
 int cmd_models(const Config& cfg, const ModelsOptions& opts);
 int cmd_run(const Config& cfg, const RunOptions& opts);

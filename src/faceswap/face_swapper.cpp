@@ -1,0 +1,131 @@
+#include "faceswap/face_swapper.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+#include <opencv2/imgproc.hpp>
+
+#include "core/error.hpp"
+#include "perception/face_detector.hpp"
+#include "perception/nms.hpp"
+
+namespace am {
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+cv::Rect2f points_bounds(const std::vector<cv::Point2f>& points) {
+  return cv::boundingRect(points);
+}
+
+// The mesh found from a detector box, refined once from the ROI of its own points.
+FaceMeshResult mesh_from_box(const FaceMesh& mesh, const cv::Mat& bgr, const cv::Rect2f& box) {
+  const FaceMeshResult first = mesh.locate(bgr, roi_from_box(box));
+  return mesh.locate(bgr, roi_from_points(first.points));
+}
+
+SourceFace find_source_face(const cv::Mat& bgr, const FaceBoxDetector& boxes, const FaceMesh& mesh,
+                            const std::string& name) {
+  if (bgr.empty())
+    throw SourceError("face swap: " + name + " is empty or unreadable: give a photo");
+  const std::vector<ScoredBox> found = boxes.detect(bgr);
+  if (found.empty())
+    throw SourceError("face swap: no face found in " + name +
+                      ": use a photo with one clearly visible, frontal face");
+  const auto largest =
+      std::max_element(found.begin(), found.end(),
+                       [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
+  if (found.size() > 1) spdlog::info("{} faces found in {}, using the largest", found.size(), name);
+  const FaceMeshResult face = mesh_from_box(mesh, bgr, largest->box);
+  return make_source_face(bgr, face.points);
+}
+
+}  // namespace
+
+FaceSwapOptions face_swap_options(const Config& cfg) {
+  FaceSwapOptions options;
+  options.session.device = parse_device(cfg.get_string("face_swap.device"));
+  options.session.threads = static_cast<int>(cfg.get_int("processing.threads"));
+  return options;
+}
+
+FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat& source_bgr,
+                         FaceSwapOptions options, const std::string& source_name)
+    : options_(options),
+      boxes_(models_dir / kFaceDetectModelFile, {}, options.session),
+      mesh_(models_dir / kFaceMeshModelFile, options.session),
+      source_(find_source_face(source_bgr, boxes_, mesh_, source_name)) {}
+
+void FaceSwapper::reset() {
+  tracks_.clear();
+  frames_since_detect_ = 0;
+}
+
+void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
+  for (const ScoredBox& found : boxes_.detect(bgr)) {
+    const cv::Point2f center(found.box.x + found.box.width / 2, found.box.y + found.box.height / 2);
+    const bool tracked = std::any_of(tracks_.begin(), tracks_.end(), [&](const Track& t) {
+      return roi_bounds(t.roi).contains(center);
+    });
+    if (!tracked) tracks_.push_back({roi_from_box(found.box), {}, true});
+  }
+  frames_since_detect_ = 0;
+}
+
+void FaceSwapper::drop_duplicate_tracks() {
+  for (std::size_t i = 0; i < tracks_.size(); ++i) {
+    for (std::size_t j = tracks_.size(); j-- > i + 1;) {
+      if (box_iou(roi_bounds(tracks_[i].roi), roi_bounds(tracks_[j].roi)) > 0.5f)
+        tracks_.erase(tracks_.begin() + static_cast<std::ptrdiff_t>(j));
+    }
+  }
+}
+
+cv::Mat FaceSwapper::swap(const cv::Mat& target_bgr, SwapStats* stats) {
+  return swap_at(target_bgr, static_cast<double>(frames_) / options_.frame_rate, stats);
+}
+
+cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats* stats) {
+  SwapStats local;
+  SwapStats& s = stats ? *stats : local;
+  s = {};
+  ++frames_;
+  auto start = std::chrono::steady_clock::now();
+  if (tracks_.empty() || ++frames_since_detect_ >= options_.detect_interval) {
+    detect_new_faces(target_bgr);
+    s.detected = true;
+    s.detect_ms = ms_since(start);
+  }
+  cv::Mat output = target_bgr.clone();
+  std::vector<Track> kept;
+  for (Track& track : tracks_) {
+    start = std::chrono::steady_clock::now();
+    FaceMeshResult face = mesh_.locate(target_bgr, track.roi);
+    if (track.fresh && face.presence >= options_.min_presence)
+      face = mesh_.locate(target_bgr, roi_from_points(face.points));
+    track.fresh = false;
+    s.landmarks_ms += ms_since(start);
+    if (face.presence < options_.min_presence) continue;
+    track.roi = roi_from_points(face.points);
+    const float size = std::max(points_bounds(face.points).width, 1.0f);
+    std::vector<cv::Point2f> points =
+        options_.smooth
+            ? filter_landmarks(track.filter, face.points, time_s, size, options_.smoothing)
+            : face.points;
+    start = std::chrono::steady_clock::now();
+    s.faces.push_back(paste_face(output, source_, points, options_.paste));
+    s.paste_ms += ms_since(start);
+    s.landmarks.push_back(std::move(points));
+    kept.push_back(std::move(track));
+  }
+  tracks_ = std::move(kept);
+  drop_duplicate_tracks();
+  return output;
+}
+
+}  // namespace am

@@ -1,0 +1,28 @@
+// Named parts of MediaPipe's 468-point face mesh (indices from MediaPipe's
+// face_mesh_connections): the face oval, the inner lip contour and the two eye contours, each an
+// ordered polygon, plus the outer eye corners used to level the face. "Left" is the subject's
+// left (image right on a frontal face). Constants only.
+#pragma once
+
+#include <array>
+
+namespace am {
+
+inline constexpr int kMeshPointCount = 468;
+inline constexpr int kMeshRightEyeOuter = 33;
+inline constexpr int kMeshLeftEyeOuter = 263;
+
+inline constexpr std::array<int, 36> kMeshFaceOval{
+    10,  338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
+    152, 148, 176, 149, 150, 136, 172, 58,  132, 93,  234, 127, 162, 21,  54,  103, 67,  109};
+
+inline constexpr std::array<int, 20> kMeshInnerLips{78,  191, 80,  81,  82,  13, 312, 311, 310, 415,
+                                                    308, 324, 318, 402, 317, 14, 87,  178, 88,  95};
+
+inline constexpr std::array<int, 16> kMeshRightEye{33,  246, 161, 160, 159, 158, 157, 173,
+                                                   133, 155, 154, 153, 145, 144, 163, 7};
+
+inline constexpr std::array<int, 16> kMeshLeftEye{263, 466, 388, 387, 386, 385, 384, 398,
+                                                  362, 382, 381, 380, 374, 373, 390, 249};
+
+}  // namespace am

@@ -1,0 +1,85 @@
+#include "faceswap/paste_face.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "faceswap/blend.hpp"
+#include "faceswap/color_transfer.hpp"
+#include "faceswap/mesh_topology.hpp"
+#include "faceswap/piecewise_warp.hpp"
+#include "faceswap/triangulation.hpp"
+
+namespace am {
+
+namespace {
+
+cv::Rect padded_box(std::span<const cv::Point2f> points, float pad_fraction, cv::Size image) {
+  const cv::Rect2f b = cv::boundingRect(std::vector<cv::Point2f>(points.begin(), points.end()));
+  const float pad = pad_fraction * std::max(b.width, b.height) + 2;
+  const cv::Rect box(
+      cv::Point(static_cast<int>(std::floor(b.x - pad)), static_cast<int>(std::floor(b.y - pad))),
+      cv::Point(static_cast<int>(std::ceil(b.br().x + pad)),
+                static_cast<int>(std::ceil(b.br().y + pad))));
+  return box & cv::Rect({0, 0}, image);
+}
+
+template <std::size_t N>
+std::vector<cv::Point2f> polygon(std::span<const cv::Point2f> points,
+                                 const std::array<int, N>& indices, cv::Point2f origin) {
+  std::vector<cv::Point2f> out;
+  out.reserve(N);
+  for (const int i : indices) out.push_back(points[i] - origin);
+  return out;
+}
+
+cv::Mat blend_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
+                   const cv::Mat& coverage, const PasteOptions& options) {
+  const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
+  std::vector<std::vector<cv::Point2f>> holes;
+  if (options.keep_mouth) holes.push_back(polygon(points, kMeshInnerLips, origin));
+  if (options.keep_eyes) {
+    holes.push_back(polygon(points, kMeshLeftEye, origin));
+    holes.push_back(polygon(points, kMeshRightEye, origin));
+  }
+  cv::Mat mask = face_blend_mask(region.size(), polygon(points, kMeshFaceOval, origin), holes);
+  const int inset =
+      cvRound(options.inset * static_cast<float>(std::max(region.width, region.height)));
+  if (inset > 0)
+    cv::erode(mask, mask,
+              cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * inset + 1, 2 * inset + 1}));
+  return mask & coverage;
+}
+
+}  // namespace
+
+SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> points) {
+  const cv::Rect crop = padded_box(points, 0.25f, bgr.size());
+  SourceFace face{bgr(crop).clone(), {}, {}};
+  const cv::Point2f origin(static_cast<float>(crop.x), static_cast<float>(crop.y));
+  for (const cv::Point2f& p : points) face.points.push_back(p - origin);
+  face.triangles = delaunay_triangles(face.points);
+  return face;
+}
+
+PastedFace paste_face(cv::Mat& target, const SourceFace& source,
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options) {
+  const cv::Rect region = padded_box(target_points, 0.02f, target.size());
+  if (region.width < 8 || region.height < 8) return {};
+  WarpedPatch patch =
+      warp_piecewise_affine(source.image, source.points, target_points, source.triangles, region);
+  PastedFace pasted{region, blend_mask(target_points, region, patch.coverage, options)};
+  cv::Mat destination = target(region);
+  if (options.color_transfer) transfer_color_lab(patch.image, destination, pasted.mask);
+  if (options.blend == BlendMode::Seamless) {
+    blend_seamless(destination, patch.image, pasted.mask);
+  } else {
+    const float feather =
+        options.feather * static_cast<float>(std::max(region.width, region.height));
+    blend_feathered(destination, patch.image, feathered_alpha(pasted.mask, feather));
+  }
+  return pasted;
+}
+
+}  // namespace am

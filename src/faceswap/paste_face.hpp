@@ -1,0 +1,47 @@
+// One face swap without models: the source face (a BGR crop, its 468 mesh points and their
+// Delaunay triangles) is warped piecewise-affinely onto the target's 468 points, recoloured to the
+// target's skin in Lab inside the face, and blended inside the target's face oval, minus the
+// target's inner mouth and/or eyes when kept. Takes the target image (changed in place) and
+// points in its pixels; gives the region it touched and the blend mask there. Pure.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include <opencv2/core/mat.hpp>
+
+namespace am {
+
+struct SourceFace {
+  cv::Mat image;                     // 8-bit BGR crop around the face
+  std::vector<cv::Point2f> points;   // 468 mesh points, crop pixels
+  std::vector<cv::Vec3i> triangles;  // Delaunay triangles over points
+};
+
+enum class BlendMode { Feathered, Seamless };
+
+struct PasteOptions {
+  BlendMode blend = BlendMode::Feathered;
+  bool keep_mouth = false;  // the target's open mouth (inside the inner lips) shows through
+  bool keep_eyes = false;   // the target's eyes (inside the eyelids) show through
+  bool color_transfer = true;
+  float inset = 0.04f;   // the face oval is shrunk by this fraction of the face's size, so the
+                         // soft edge lies on skin, not on the jaw line or the hair
+  float feather = 0.1f;  // width of the soft edge, as a fraction of the face's size
+};
+
+struct PastedFace {
+  cv::Rect region;  // pixels of the target that may have changed
+  cv::Mat mask;     // CV_8U, region-sized: where the source face was blended in
+};
+
+// The crop of bgr around the points (padded by a quarter of their size, clipped to the image),
+// the points moved into it and triangulated. Requires 468 points.
+SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> points);
+
+// Requires 468 target points. A face whose region lies outside the image is left alone (empty
+// region).
+PastedFace paste_face(cv::Mat& target, const SourceFace& source,
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options);
+
+}  // namespace am

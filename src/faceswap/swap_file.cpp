@@ -1,0 +1,55 @@
+#include "faceswap/swap_file.hpp"
+
+#include <chrono>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/error.hpp"
+#include "io/frame_source.hpp"
+#include "io/frame_writer.hpp"
+
+namespace am {
+
+namespace {
+
+cv::Mat read_source_photo(const std::filesystem::path& source) {
+  const cv::Mat image = cv::imread(source.string(), cv::IMREAD_COLOR);
+  if (image.empty())
+    throw SourceError("face swap: cannot read the source photo " + source.string() +
+                      ": give an existing image file (.jpg, .png, ...)");
+  return image;
+}
+
+void add_frame(SwapFileReport& report, const SwapStats& stats) {
+  ++report.frames;
+  report.faces += static_cast<int64_t>(stats.faces.size());
+  report.detect_ms += stats.detect_ms;
+  report.landmarks_ms += stats.landmarks_ms;
+  report.paste_ms += stats.paste_ms;
+}
+
+}  // namespace
+
+SwapFileReport swap_face_file(const std::filesystem::path& models_dir,
+                              const std::filesystem::path& source,
+                              const std::filesystem::path& target, const std::filesystem::path& out,
+                              const FaceSwapOptions& options, const SwapProgress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  FaceSwapper swapper(models_dir, read_source_photo(source), options, source.string());
+  const auto frames = open_source(target.string(), {}, Pacing::AsFastAsPossible);
+  const double fps = frames->info().fps > 0 ? frames->info().fps : options.frame_rate;
+  FrameWriter writer(out, fps);
+  SwapFileReport report;
+  while (const auto frame = frames->next()) {
+    SwapStats stats;
+    const cv::Mat swapped = swapper.swap_at(frame->image, frame->index / fps, &stats);
+    writer.write(swapped, frame->index);
+    add_frame(report, stats);
+    if (progress) progress(report.frames);
+  }
+  writer.finish();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace am

@@ -1,0 +1,125 @@
+// Face swapping on video with the real models: on a steady face the swapped face's landmarks
+// jitter by at most 1 px RMS between frames, and swap_face_file writes an image for an image and a
+// video with every frame for a video.
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "faceswap/face_swapper.hpp"
+#include "faceswap/swap_file.hpp"
+#include "support/testdata.hpp"
+
+namespace am {
+namespace {
+
+std::filesystem::path models_dir() {
+  if (const char* d = std::getenv("MODELS_DIR"); d && *d) return d;
+  return app_home() / "models";
+}
+
+const std::string kClip = "video/face_recognition_hamilton_clip.mp4";
+
+cv::Mat clip_frame(int index) {
+  cv::VideoCapture video(test::testdata(kClip).string());
+  cv::Mat frame;
+  for (int i = 0; i <= index; ++i) video.read(frame);
+  if (frame.empty())
+    throw std::runtime_error("cannot read frame " + std::to_string(index) + " of " + kClip);
+  return frame;
+}
+
+// RMS over points and frame pairs of each point's move between consecutive frames.
+double rms_jitter(const std::vector<std::vector<cv::Point2f>>& frames) {
+  double sum = 0;
+  int n = 0;
+  for (std::size_t f = 1; f < frames.size(); ++f)
+    for (std::size_t i = 0; i < frames[f].size(); ++i, ++n) {
+      const cv::Point2f d = frames[f][i] - frames[f - 1][i];
+      sum += d.dot(d);
+    }
+  return n ? std::sqrt(sum / n) : 0;
+}
+
+// One steady face: a frame of the clip shown for 2 seconds with fresh sensor-like noise each time.
+double swapped_landmark_jitter(bool smooth, int* swapped_frames) {
+  FaceSwapOptions options;
+  options.smooth = smooth;
+  FaceSwapper swapper(models_dir(), cv::imread(test::testdata("faces/fr_obama.jpg").string()),
+                      options);
+  const cv::Mat still = clip_frame(100);  // one face, about 80 x 110 px
+  cv::RNG rng(17);
+  std::vector<std::vector<cv::Point2f>> landmarks;
+  for (int f = 0; f < 60; ++f) {
+    cv::Mat noise(still.size(), CV_16SC3), frame;
+    rng.fill(noise, cv::RNG::NORMAL, 0, 3);
+    still.convertTo(frame, CV_16SC3);
+    frame += noise;
+    frame.convertTo(frame, CV_8UC3);
+    SwapStats stats;
+    swapper.swap(frame, &stats);
+    if (stats.landmarks.size() == 1 && f >= 10) landmarks.push_back(stats.landmarks[0]);
+  }
+  *swapped_frames = static_cast<int>(landmarks.size());
+  return rms_jitter(landmarks);
+}
+
+TEST(FaceSwapVideo, ASteadyFaceJittersByAtMostOnePixel) {
+  int frames = 0;
+  const double raw = swapped_landmark_jitter(false, &frames);
+  const double smoothed = swapped_landmark_jitter(true, &frames);
+  std::cout << "landmark jitter, px RMS between frames: raw " << raw << ", smoothed " << smoothed
+            << "\n";
+  EXPECT_EQ(frames, 50);
+  EXPECT_LE(smoothed, 1.0);
+  EXPECT_LT(smoothed, raw);
+}
+
+TEST(FaceSwapVideo, SwapFaceFileWritesAnImageForAnImage) {
+  const auto dir = test::scratch_dir("swap_image");
+  const auto report = swap_face_file(models_dir(), test::testdata("faces/fr_biden.jpg"),
+                                     test::testdata("faces/fr_two_people.jpg"), dir / "out.png");
+  EXPECT_EQ(report.frames, 1);
+  EXPECT_EQ(report.faces, 2);
+  const cv::Mat out = cv::imread((dir / "out.png").string());
+  EXPECT_EQ(out.size(), cv::imread(test::testdata("faces/fr_two_people.jpg").string()).size());
+}
+
+TEST(FaceSwapVideo, SwapFaceFileWritesEveryFrameOfAVideo) {
+  const auto dir = test::scratch_dir("swap_video");
+  {
+    cv::VideoWriter clip((dir / "in.avi").string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 25,
+                         clip_frame(0).size());
+    cv::VideoCapture video(test::testdata(kClip).string());
+    cv::Mat frame;
+    for (int i = 0; i < 20 && video.read(frame); ++i) clip.write(frame);
+  }
+  const auto report = swap_face_file(models_dir(), test::testdata("faces/fr_biden.jpg"),
+                                     dir / "in.avi", dir / "out.mp4");
+  EXPECT_EQ(report.frames, 20);
+  EXPECT_GE(report.faces, 20);
+  cv::VideoCapture out((dir / "out.mp4").string());
+  ASSERT_TRUE(out.isOpened());
+  EXPECT_EQ(static_cast<int>(out.get(cv::CAP_PROP_FRAME_COUNT)), 20);
+}
+
+TEST(FaceSwapVideo, AnUnreadableSourcePhotoIsNamed) {
+  const auto dir = test::scratch_dir("swap_missing");
+  try {
+    swap_face_file(models_dir(), dir / "nobody.jpg", test::testdata("faces/fr_biden.jpg"),
+                   dir / "out.png");
+    FAIL() << "no error for a missing source photo";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("nobody.jpg"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace am
