@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/cmd_avatar.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
 #include "core/logging.hpp"
@@ -58,6 +59,7 @@ int run_cli(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "run the mirror on a camera, video, folder or stream");
   run_cmd->add_option("--source", run.source, "camera:N | /dev/videoN | FILE | DIR | URL");
   run_cmd->add_option("--max-frames", run.max_frames, "stop after N frames");
+  run_cmd->add_flag("--loop", run.loop, "start a finished video over (soak runs)");
   ModelsOptions models;
   auto* models_cmd = app.add_subcommand("models", "fetch, list, verify or convert the models");
   models_cmd->require_subcommand(1);
@@ -90,8 +92,14 @@ int run_cli(int argc, char** argv) {
   swap_cmd->add_option("--source", swap.source, "photo with the face to put in")->required();
   swap_cmd->add_option("--target", swap.target, "image, folder or video")->required();
   swap_cmd->add_option("--out", swap.out, "image or video to write")->required();
-  for (auto* sub :
-       {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd, swap_cmd}) {
+  AvatarCommand avatar;
+  auto* avatar_cmd = app.add_subcommand("avatar", "build a rigged, textured avatar from a photo");
+  avatar_cmd->add_option("image", avatar.image, "photo of one person")->required();
+  avatar_cmd->add_option("--out", avatar.glb_out, "the .glb to write")->required();
+  avatar_cmd->add_option("--report", avatar.report_out, "write timings and checks as JSON here");
+  avatar_cmd->add_option("--obj", avatar.obj_out, "also write OBJ + MTL + PNG here");
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd,
+                    swap_cmd, avatar_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -113,6 +121,7 @@ int run_cli(int argc, char** argv) {
     if (*segment_cmd) return cmd_segment(cfg, segment);
     if (*pose_cmd) return cmd_pose(cfg, pose);
     if (*swap_cmd) return cmd_swap_face(cfg, swap);
+    if (*avatar_cmd) return cmd_avatar(cfg, avatar);
   } catch (const Error& e) {
     std::cerr << "avatar-mirror: " << e.what() << "\n";
     return 2;

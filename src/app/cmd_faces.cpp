@@ -3,10 +3,10 @@
 
 #include "app/batch_input.hpp"
 #include "app/commands.hpp"
-#include "app/settings.hpp"
 #include "models/registry.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_results.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 

@@ -2,10 +2,10 @@
 
 #include "app/batch_input.hpp"
 #include "app/commands.hpp"
-#include "app/settings.hpp"
 #include "models/registry.hpp"
 #include "perception/pose_results.hpp"
 #include "perception/pose_tracker.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 

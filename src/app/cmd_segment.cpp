@@ -2,10 +2,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "app/commands.hpp"
-#include "app/settings.hpp"
 #include "core/error.hpp"
 #include "models/registry.hpp"
 #include "perception/segmenter.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 namespace {

@@ -13,6 +13,7 @@ namespace am {
 struct RunOptions {
   std::string source;       // empty: the configured camera
   int64_t max_frames = -1;  // -1: until the source ends or a stop signal
+  bool loop = false;        // start a finished video over
 };
 
 struct ModelsOptions {

@@ -25,7 +25,7 @@ namespace am {
 
 struct FaceSwapOptions {
   PasteOptions paste;
-  OneEuroParams smoothing;
+  LandmarkSmoothing smoothing;
   bool smooth = true;         // temporal smoothing of the target landmarks
   int detect_interval = 10;   // frames between face detections while faces are tracked
   float min_presence = 0.5f;  // mesh face probability below which a track is dropped

@@ -1,17 +1,9 @@
 #include "faceswap/landmark_filter.hpp"
 
-#include <cmath>
-#include <numbers>
+#include <algorithm>
 
 namespace am {
-
 namespace {
-
-// Exponential smoothing factor for a cutoff frequency and a time step.
-double smoothing_factor(double cutoff_hz, double dt) {
-  const double tau = 1.0 / (2 * std::numbers::pi * cutoff_hz);
-  return 1.0 / (1.0 + tau / dt);
-}
 
 double mean_jump(std::span<const cv::Point2f> a, std::span<const cv::Point2f> b) {
   double sum = 0;
@@ -19,9 +11,15 @@ double mean_jump(std::span<const cv::Point2f> a, std::span<const cv::Point2f> b)
   return a.empty() ? 0 : sum / static_cast<double>(a.size());
 }
 
-void restart(LandmarkFilterState& state, std::span<const cv::Point2f> points, double time_s) {
+void restart(LandmarkFilterState& state, std::span<const cv::Point2f> points, double time_s,
+             const LandmarkSmoothing& params) {
+  state.x.assign(points.size(), OneEuroFilter(params.filter));
+  state.y.assign(points.size(), OneEuroFilter(params.filter));
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    state.x[i].apply(time_s, points[i].x);
+    state.y[i].apply(time_s, points[i].y);
+  }
   state.value.assign(points.begin(), points.end());
-  state.derivative.assign(points.size(), {0, 0});
   state.time_s = time_s;
 }
 
@@ -29,22 +27,16 @@ void restart(LandmarkFilterState& state, std::span<const cv::Point2f> points, do
 
 std::vector<cv::Point2f> filter_landmarks(LandmarkFilterState& state,
                                           std::span<const cv::Point2f> points, double time_s,
-                                          float face_size, const OneEuroParams& params) {
-  const double size = std::max(1.0f, face_size);
-  const double dt = time_s - state.time_s;
-  if (state.value.size() != points.size() || dt <= 0 ||
+                                          float face_size, const LandmarkSmoothing& params) {
+  const float size = std::max(1.0f, face_size);
+  if (state.value.size() != points.size() || time_s <= state.time_s ||
       mean_jump(points, state.value) > params.reset_jump * size) {
-    restart(state, points, time_s);
+    restart(state, points, time_s, params);
     return state.value;
   }
-  const double a_d = smoothing_factor(params.derivative_cutoff, dt);
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    const cv::Point2f speed = (points[i] - state.value[i]) * static_cast<float>(1.0 / (dt * size));
-    state.derivative[i] += static_cast<float>(a_d) * (speed - state.derivative[i]);
-    const double cutoff = params.min_cutoff + params.beta * cv::norm(state.derivative[i]);
-    const float a = static_cast<float>(smoothing_factor(cutoff, dt));
-    state.value[i] += a * (points[i] - state.value[i]);
-  }
+  for (std::size_t i = 0; i < points.size(); ++i)
+    state.value[i] = {state.x[i].apply(time_s, points[i].x, 1.0f / size),
+                      state.y[i].apply(time_s, points[i].y, 1.0f / size)};
   state.time_s = time_s;
   return state.value;
 }

@@ -41,10 +41,12 @@ inline CommandResult run_command(const std::string& command) {
   return result;
 }
 
-// The avatar-mirror binary of this build, with its logs kept out of the user's cache folder.
+// The avatar-mirror binary of this build, with its log, cache and avatars kept in `home` (out of
+// the user's cache folder) and its server on a free port unless the command sets one.
 inline std::string avatar_mirror(const std::filesystem::path& home) {
-  return "LOG_FILE=" + (home / "test.log").string() + " " + std::string(AM_BINARY_DIR) +
-         "/avatar-mirror";
+  return "LOG_FILE=" + (home / "test.log").string() + " CACHE_DIR=${CACHE_DIR:-" +
+         (home / "cache").string() + "} WEBSOCKET_PORT=${WEBSOCKET_PORT:-0} " +
+         std::string(AM_BINARY_DIR) + "/avatar-mirror";
 }
 
 }  // namespace am::test

@@ -151,7 +151,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadValue{R"({"camera": {"fps": -3}})", "camera.fps = -3", "an integer in 1..240"},
         BadValue{R"({"camera": {"fps": 2.5}})", "camera.fps = 2.5", "an integer"},
         BadValue{R"({"camera": {"width": "wide"}})", "camera.width", "an integer in 160..7680"},
-        BadValue{R"({"websocket": {"port": 70000}})", "websocket.port = 70000", "1..65535"},
+        BadValue{R"({"websocket": {"port": 70000}})", "websocket.port = 70000", "0..65535"},
         BadValue{R"({"websocket": {"host": 12}})", "websocket.host", "a string"},
         BadValue{R"({"cache": {"use_redis": "maybe"}})", "cache.use_redis", "true or false"},
         BadValue{R"({"face_swap": {"device": "tpu"}})", "face_swap.device = \"tpu\"",

@@ -1,4 +1,4 @@
-#include "app/stop_signal.hpp"
+#include "core/stop_signal.hpp"
 
 #include <atomic>
 #include <csignal>

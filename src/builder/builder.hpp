@@ -1,0 +1,55 @@
+// Photo to rigged avatar. Takes an 8-bit BGR photo, one person's pose in it (or a PoseTracker to
+// find the person) and the person segmenter; cuts out the person (crop around the landmark box,
+// resized for resolution), reconstructs a closed textured mesh, places the 22-bone humanoid
+// skeleton, solves heat-diffusion skin weights and encodes the .glb (optionally writes an OBJ).
+// Throws am::Error (one actionable line) when there is no person or the photo is unusable.
+//
+// Contract with the pose stream: the .glb's bind pose is the pose in the photo, and its bone
+// rests are exactly those make_bind_pose(bind_world) computes (docs/skeleton.md). A stream that
+// animates this avatar must compute bone_rotations(make_bind_pose(bind_world), live_world) with
+// THIS build's bind_world; bone_rotations(make_bind_pose(bind_world), bind_world) is the
+// identity for every bone (the avatar stands as in the photo).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include <opencv2/core/mat.hpp>
+
+#include "avatar/reconstruct.hpp"
+#include "avatar/skin_weights.hpp"
+#include "builder/build_report.hpp"
+#include "builder/person_crop.hpp"
+#include "perception/pose_tracker.hpp"
+#include "perception/segmenter.hpp"
+
+namespace am::builder {
+
+struct BuildOptions {
+  CropOptions crop;
+  SegmentOptions segment;  // default: GrabCut edge refinement
+  avatar::ReconstructOptions reconstruct;
+  avatar::SkinWeightOptions weights;  // visibility is set from the silhouette
+  std::filesystem::path obj_out;      // non-empty: also write OBJ + MTL + PNG there
+};
+
+struct AvatarBuild {
+  std::vector<uint8_t> glb;               // binary glTF 2.0
+  avatar::PoseLandmarks bind_world;       // MediaPipe world landmarks of the bind pose (metres)
+  avatar::PersonView view;                // the working view: cropped photo, mask, landmarks
+  avatar::Reconstruction reconstruction;  // mesh, image-to-model map of `view`, per-vertex pixels
+  avatar::Skeleton skeleton;
+  avatar::SkinWeights weights;
+  BuildReport report;
+};
+
+// person: the pose of the person to build, in photo pixels (e.g. from PoseTracker::process).
+AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
+                         const Segmenter& segmenter, const BuildOptions& options = {});
+
+// Runs the pose on the photo as a still image and builds the largest person found.
+AvatarBuild build_avatar(const cv::Mat& bgr, PoseTracker& pose, const Segmenter& segmenter,
+                         const BuildOptions& options = {});
+
+}  // namespace am::builder

@@ -1,0 +1,44 @@
+#include "pipeline/avatar_files.hpp"
+
+#include <fstream>
+
+#include "core/error.hpp"
+
+namespace am {
+
+std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id,
+                                        const std::string& glb) {
+  const auto path = dir / (std::to_string(id) + ".glb");
+  const auto temp = dir / (std::to_string(id) + ".glb.tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(glb.data(), static_cast<std::streamsize>(glb.size()));
+    if (!out)
+      throw Error("cannot write avatar file " + temp.string() + ": check disk space and that " +
+                  dir.string() + " is writable");
+  }
+  std::filesystem::rename(temp, path);
+  return path;
+}
+
+std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report) {
+  nlohmann::json points = nlohmann::json::array();
+  for (const auto& p : bind_world) points.push_back({p.x(), p.y(), p.z()});
+  return nlohmann::json{{"bind_world", points}, {"report", report}}.dump();
+}
+
+std::optional<Landmarks> bind_world_from_metadata(const std::string& metadata_json) {
+  const auto doc = nlohmann::json::parse(metadata_json, nullptr, false);
+  if (!doc.is_object() || !doc.contains("bind_world")) return std::nullopt;
+  const auto& points = doc["bind_world"];
+  Landmarks out{};
+  if (!points.is_array() || points.size() != out.size()) return std::nullopt;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto& p = points[i];
+    if (!p.is_array() || p.size() != 3) return std::nullopt;
+    out[i] = Eigen::Vector3d(p[0].get<double>(), p[1].get<double>(), p[2].get<double>());
+  }
+  return out;
+}
+
+}  // namespace am

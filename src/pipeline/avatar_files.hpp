@@ -1,0 +1,24 @@
+// Where built avatars live on disk for clients (mesh_path, and mesh_url served over HTTP), and
+// the metadata stored with an avatar in the cache: the bind pose's world landmarks, without which
+// a cached avatar could not be animated. Pure apart from the atomic file write.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "stream/bone_rotations.hpp"
+
+namespace am {
+
+// Writes bytes to dir/<id>.glb through a temporary file and a rename; returns the path.
+std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id,
+                                        const std::string& glb);
+
+std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report);
+// The bind pose stored by avatar_metadata(), or nullopt when the metadata lacks it.
+std::optional<Landmarks> bind_world_from_metadata(const std::string& metadata_json);
+
+}  // namespace am

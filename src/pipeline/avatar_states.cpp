@@ -1,0 +1,58 @@
+#include "pipeline/avatar_states.hpp"
+
+namespace am {
+
+bool AvatarStates::wants_build(int id, double now_ms) const {
+  auto it = states_.find(id);
+  if (it == states_.end()) return true;
+  const AvatarState& s = it->second;
+  return s.status == AvatarStatus::None ||
+         (s.status == AvatarStatus::Failed && now_ms >= s.retry_at_ms);
+}
+
+void AvatarStates::mark_building(int id) { states_[id].status = AvatarStatus::Building; }
+
+void AvatarStates::mark_ready(int id, BindPose bind) {
+  AvatarState& s = states_[id];
+  s.status = AvatarStatus::Ready;
+  s.bind = std::move(bind);
+}
+
+const BindPose* AvatarStates::bind_pose(int id) const {
+  auto it = states_.find(id);
+  return it != states_.end() && it->second.bind ? &*it->second.bind : nullptr;
+}
+
+void AvatarStates::forget(int id) { states_.erase(id); }
+
+std::vector<int> AvatarStates::ids() const {
+  std::vector<int> out;
+  for (const auto& [id, state] : states_) out.push_back(id);
+  return out;
+}
+
+void AvatarStates::post(AvatarOutcome outcome) {
+  std::lock_guard lock(inbox_mutex_);
+  inbox_.push_back(std::move(outcome));
+}
+
+std::vector<AvatarOutcome> AvatarStates::apply_posted(double now_ms) {
+  std::vector<AvatarOutcome> outcomes;
+  {
+    std::lock_guard lock(inbox_mutex_);
+    outcomes.swap(inbox_);
+  }
+  for (auto& outcome : outcomes) {
+    auto it = states_.find(outcome.person_id);
+    if (it == states_.end()) continue;  // the person left while their avatar was being built
+    if (outcome.ok && outcome.bind) {
+      mark_ready(outcome.person_id, *outcome.bind);
+    } else {
+      it->second.status = AvatarStatus::Failed;
+      it->second.retry_at_ms = now_ms + retry_after_ms_;
+    }
+  }
+  return outcomes;
+}
+
+}  // namespace am

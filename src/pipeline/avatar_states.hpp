@@ -1,0 +1,53 @@
+// What the pipeline knows about each tracked person's avatar: none yet, being built, ready (with
+// the bind pose the pose stream rotates against), or failed (retried after a pause). Owned by the
+// perception thread; the avatar workers report back through the thread-safe inbox below.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "stream/bone_rotations.hpp"
+
+namespace am {
+
+enum class AvatarStatus { None, Building, Ready, Failed };
+
+struct AvatarState {
+  AvatarStatus status = AvatarStatus::None;
+  std::optional<BindPose> bind;  // set when Ready
+  double retry_at_ms = 0;        // Failed: no new build before this time
+};
+
+// A finished build reported by a worker, applied on the perception thread.
+struct AvatarOutcome {
+  int person_id = 0;
+  bool ok = false;
+  std::optional<BindPose> bind;
+};
+
+class AvatarStates {
+ public:
+  explicit AvatarStates(double retry_after_ms = 5000) : retry_after_ms_(retry_after_ms) {}
+
+  // True when a build should start for id now (no avatar, none building, retry pause over).
+  bool wants_build(int id, double now_ms) const;
+  void mark_building(int id);
+  void mark_ready(int id, BindPose bind);
+  const BindPose* bind_pose(int id) const;
+  void forget(int id);
+  std::vector<int> ids() const;
+
+  // Thread-safe: workers post outcomes; the perception thread applies them once per frame.
+  void post(AvatarOutcome outcome);
+  std::vector<AvatarOutcome> apply_posted(double now_ms);
+
+ private:
+  double retry_after_ms_;
+  std::map<int, AvatarState> states_;
+  std::mutex inbox_mutex_;
+  std::vector<AvatarOutcome> inbox_;
+};
+
+}  // namespace am

@@ -1,0 +1,90 @@
+#include "pipeline/pipeline_settings.hpp"
+
+#include <sstream>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/error.hpp"
+#include "io/source_spec.hpp"
+
+namespace am {
+
+SessionOptions session_options(const Config& cfg) {
+  return {parse_device(cfg.get_string("processing.device")),
+          static_cast<int>(cfg.get_int("processing.threads"))};
+}
+
+CameraRequest camera_request(const Config& cfg) {
+  return {static_cast<int>(cfg.get_int("camera.width")),
+          static_cast<int>(cfg.get_int("camera.height")),
+          static_cast<int>(cfg.get_int("camera.fps"))};
+}
+
+PoseTrackerOptions pose_options(const Config& cfg) {
+  PoseTrackerOptions options;
+  const std::string model = cfg.get_string("pose.model");
+  options.complexity = model == "lite"    ? PoseComplexity::Lite
+                       : model == "heavy" ? PoseComplexity::Heavy
+                                          : PoseComplexity::Full;
+  options.max_persons = static_cast<int>(cfg.get_int("processing.max_persons"));
+  options.redetect_interval = static_cast<int>(cfg.get_int("pose.redetect_interval"));
+  return options;
+}
+
+tracking::TrackerOptions tracker_options(const Config& cfg) {
+  tracking::TrackerOptions options;
+  options.lost_timeout_ms = 1000.0 * cfg.get_number("tracking.lost_timeout_s");
+  return options;
+}
+
+tracking::QualityOptions gate_options_from(const Config& cfg) {
+  tracking::QualityOptions options = tracking::quality_options_from(cfg);
+  options.full_body = cfg.get_bool("tracking.full_body");
+  return options;
+}
+
+ServerOptions server_options(const Config& cfg) {
+  ServerOptions options;
+  options.host = cfg.get_string("websocket.host");
+  options.port = static_cast<unsigned short>(cfg.get_int("websocket.port"));
+  options.public_host = cfg.get_string("websocket.public_host");
+  std::stringstream origins(cfg.get_string("websocket.allowed_origins"));
+  for (std::string origin; std::getline(origins, origin, ',');)
+    if (!origin.empty()) options.allowed_origins.push_back(origin);
+  options.token = cfg.get_string("websocket.token");
+  options.max_message_bytes =
+      static_cast<std::size_t>(cfg.get_int("websocket.max_message_kb")) * 1024;
+  options.idle_timeout_s = cfg.get_number("websocket.idle_timeout_s");
+  return options;
+}
+
+VmcOptions vmc_options(const Config& cfg) {
+  return {cfg.get_bool("vmc.enabled"), cfg.get_string("vmc.host"),
+          static_cast<unsigned short>(cfg.get_int("vmc.port"))};
+}
+
+std::string source_spec(const Config& cfg, const std::string& source) {
+  return source.empty() ? "camera:" + std::to_string(cfg.get_int("camera.device_id")) : source;
+}
+
+CaptureOptions capture_options(const std::string& spec, bool loop) {
+  const SpecKind kind = parse_source_spec(spec).kind;
+  CaptureOptions options;
+  options.loop = loop;
+  options.reopen_on_error = kind != SpecKind::Path;
+  return options;
+}
+
+cv::Mat read_face_source(const std::string& path) {
+  if (path.empty())
+    throw SourceError(
+        "face_swap.enabled is true but face_swap.source_image is empty: set it to a photo of the "
+        "face to swap in (or FACE_SWAP_SOURCE_IMAGE)");
+  cv::Mat image = cv::imread(path, cv::IMREAD_COLOR);
+  if (image.empty())
+    throw SourceError("cannot read face_swap.source_image " + path +
+                      ": check the path and that it is a PNG or JPEG");
+  return image;
+}
+
+}  // namespace am

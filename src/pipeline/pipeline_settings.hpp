@@ -1,0 +1,37 @@
+// Turns the effective config into the option structs the stages take, in one place, so every
+// command (run, pose, faces, ...) reads a key the same way.
+#pragma once
+
+#include <string>
+
+#include <opencv2/core/mat.hpp>
+
+#include "core/config.hpp"
+#include "infer/onnx_model.hpp"
+#include "io/frame_source.hpp"
+#include "perception/pose_tracker.hpp"
+#include "pipeline/capture_thread.hpp"
+#include "stream/server.hpp"
+#include "stream/vmc_sender.hpp"
+#include "tracking/quality_gate.hpp"
+#include "tracking/tracker.hpp"
+
+namespace am {
+
+SessionOptions session_options(const Config& cfg);   // processing.device / processing.threads
+CameraRequest camera_request(const Config& cfg);     // camera.width / height / fps
+PoseTrackerOptions pose_options(const Config& cfg);  // pose.* and processing.max_persons
+tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.lost_timeout_s
+tracking::QualityOptions gate_options_from(const Config& cfg);  // quality_threshold, full_body
+ServerOptions server_options(const Config& cfg);                // websocket.*
+VmcOptions vmc_options(const Config& cfg);                      // vmc.*
+
+// --source, or "camera:<camera.device_id>" when it is empty.
+std::string source_spec(const Config& cfg, const std::string& source);
+// Cameras and streams are reopened when they fail; files end (or loop).
+CaptureOptions capture_options(const std::string& spec, bool loop);
+
+// The face_swap.source_image photo; SourceError naming the key when unset or unreadable.
+cv::Mat read_face_source(const std::string& path);
+
+}  // namespace am

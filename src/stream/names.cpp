@@ -1,0 +1,52 @@
+#include "stream/names.hpp"
+
+namespace am {
+
+const std::array<std::string_view, kLandmarkCount>& landmark_names() {
+  static constexpr std::array<std::string_view, kLandmarkCount> names = {
+      "nose",        "left_eye_inner",  "left_eye",        "left_eye_outer", "right_eye_inner",
+      "right_eye",   "right_eye_outer", "left_ear",        "right_ear",      "mouth_left",
+      "mouth_right", "left_shoulder",   "right_shoulder",  "left_elbow",     "right_elbow",
+      "left_wrist",  "right_wrist",     "left_pinky",      "right_pinky",    "left_index",
+      "right_index", "left_thumb",      "right_thumb",     "left_hip",       "right_hip",
+      "left_knee",   "right_knee",      "left_ankle",      "right_ankle",    "left_heel",
+      "right_heel",  "left_foot_index", "right_foot_index"};
+  return names;
+}
+
+namespace {
+
+struct BoneInfo {
+  std::string_view name;
+  int parent;  // -1: none
+};
+
+constexpr std::array<BoneInfo, kBoneCount> kBones = {{
+    {"Hips", -1},          {"Spine", 0},         {"Chest", 1},          {"UpperChest", 2},
+    {"Neck", 3},           {"Head", 4},          {"LeftShoulder", 3},   {"LeftUpperArm", 6},
+    {"LeftLowerArm", 7},   {"LeftHand", 8},      {"RightShoulder", 3},  {"RightUpperArm", 10},
+    {"RightLowerArm", 11}, {"RightHand", 12},    {"LeftUpperLeg", 0},   {"LeftLowerLeg", 14},
+    {"LeftFoot", 15},      {"RightUpperLeg", 0}, {"RightLowerLeg", 17}, {"RightFoot", 18},
+}};
+
+}  // namespace
+
+std::string_view bone_name(Bone bone) { return kBones[static_cast<int>(bone)].name; }
+
+std::optional<Bone> bone_parent(Bone bone) {
+  const int parent = kBones[static_cast<int>(bone)].parent;
+  if (parent < 0) return std::nullopt;
+  return static_cast<Bone>(parent);
+}
+
+std::vector<std::string> bone_name_list() {
+  std::vector<std::string> out;
+  for (const auto& b : kBones) out.emplace_back(b.name);
+  return out;
+}
+
+std::vector<std::string> landmark_name_list() {
+  return {landmark_names().begin(), landmark_names().end()};
+}
+
+}  // namespace am

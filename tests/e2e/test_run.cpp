@@ -1,0 +1,150 @@
+// `avatar-mirror run` end to end on a real video: a WebSocket client gets hello, a new_character
+// whose .glb passes the Khronos validator, pose_update messages for that person at the video's
+// rate and person_left at the end; the real Godot 3 client loads and animates the avatar.
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <future>
+#include <iostream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include "support/process.hpp"
+#include "support/testdata.hpp"
+#include "unit/stream/ws_test_client.hpp"
+
+namespace am {
+namespace {
+
+using nlohmann::json;
+
+unsigned short free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// Connects to the mirror as soon as it listens (it loads its models first).
+std::unique_ptr<test::WsClient> connect_when_ready(unsigned short port) {
+  for (int attempt = 0; attempt < 600; ++attempt) {
+    try {
+      return std::make_unique<test::WsClient>(port, "/", std::map<std::string, std::string>{},
+                                              30.0);
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  return nullptr;
+}
+
+class RunTest : public ::testing::Test {
+ protected:
+  std::filesystem::path dir_ =
+      test::scratch_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  unsigned short port_ = free_port();
+
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Starts `run` in the background; the future gives its result when it exits.
+  std::future<test::CommandResult> start_run(const std::filesystem::path& video) {
+    const std::string cmd = "WEBSOCKET_HOST=127.0.0.1 WEBSOCKET_PORT=" + std::to_string(port_) +
+                            " " + test::avatar_mirror(dir_) + " run --source " + video.string();
+    return std::async(std::launch::async, [cmd] { return test::run_command(cmd); });
+  }
+};
+
+TEST_F(RunTest, StreamsHelloAvatarPosesAndPersonLeft) {
+  auto run = start_run(test::testdata("video/mmhuman3d_single_person.mp4"));
+  auto client = connect_when_ready(port_);
+  ASSERT_NE(client, nullptr) << "the mirror never listened on port " << port_;
+  std::vector<json> messages;
+  try {
+    while (true) messages.push_back(json::parse(client->read()));
+  } catch (const std::exception&) {
+    // the mirror closed the connection at the end of the video
+  }
+  const test::CommandResult result = run.get();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_FALSE(messages.empty());
+  EXPECT_EQ(messages.front()["type"], "hello");
+
+  std::optional<json> character;
+  for (const auto& m : messages)
+    if (m["type"] == "new_character") character = m;
+  ASSERT_TRUE(character.has_value()) << result.err;
+  const std::string person = std::to_string((*character)["person_id"].get<int>());
+  std::vector<double> pose_times;
+  bool left = false;
+  for (const auto& m : messages) {
+    if (m["type"] == "person_left" && std::to_string(m["person_id"].get<int>()) == person)
+      left = true;
+    if (m["type"] == "pose_update" && !left && m["persons"].contains(person))
+      pose_times.push_back(m["timestamp"].get<double>());
+  }
+  EXPECT_TRUE(left) << "no person_left for the person at the end";
+  const std::string glb = (*character)["mesh_path"];
+  const auto validation = test::run_command("node " + std::string(AM_SOURCE_DIR) +
+                                            "/tests/gltf_validator/validate.mjs " + glb);
+  EXPECT_EQ(validation.exit_code, 0) << validation.out << validation.err;
+
+  // The video has 40 frames at 12 fps: the person is in nearly every one of them, and each frame
+  // brings a pose_update at the video's rate.
+  ASSERT_GE(pose_times.size(), 30u);
+  std::vector<double> gaps;
+  for (size_t i = 1; i < pose_times.size(); ++i) gaps.push_back(pose_times[i] - pose_times[i - 1]);
+  std::sort(gaps.begin(), gaps.end());
+  EXPECT_NEAR(gaps[gaps.size() / 2], 1000.0 / 12.0, 15.0) << "median gap between pose_updates";
+}
+
+// The test video played forwards, backwards and forwards again (half size): a longer clip of
+// continuous motion, so the person keeps one id while Godot animates their avatar.
+std::filesystem::path write_ping_pong_video(const std::filesystem::path& dir) {
+  cv::VideoCapture in(test::testdata("video/mmhuman3d_single_person.mp4").string());
+  std::vector<cv::Mat> frames;
+  for (cv::Mat frame; in.read(frame);) {
+    cv::Mat half;
+    cv::resize(frame, half, frame.size() / 2, 0, 0, cv::INTER_AREA);
+    frames.push_back(half);
+  }
+  const auto path = dir / "ping_pong.avi";
+  cv::VideoWriter out(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'),
+                      in.get(cv::CAP_PROP_FPS), frames.front().size());
+  for (int pass = 0; pass < 4; ++pass)
+    for (size_t i = 0; i < frames.size(); ++i)
+      out.write(frames[pass % 2 == 0 ? i : frames.size() - 1 - i]);
+  return path;
+}
+
+TEST_F(RunTest, Godot3LoadsAndAnimatesTheAvatarBuiltFromTheVideo) {
+  if (test::run_command("command -v godot3-server").exit_code != 0)
+    GTEST_SKIP() << "godot3-server not installed (make setup installs it)";
+  auto run = start_run(write_ping_pong_video(dir_));
+  ASSERT_NE(connect_when_ready(port_), nullptr) << "the mirror never listened on port " << port_;
+  const std::string project = std::string(AM_SOURCE_DIR) + "/godot/demo_godot3";
+  const auto godot = test::run_command(
+      "cd " + project + " && LANG=en_US.UTF-8 timeout 90 godot3-server --audio-driver Dummy " +
+      "--path . -- --mirror-test --updates 30 --tolerance 0.25 --url ws://127.0.0.1:" +
+      std::to_string(port_) + " 2>&1");
+  const test::CommandResult result = run.get();
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const std::string log = godot.out + godot.err;
+  const auto verdict = log.find("AVATAR_MIRROR_TEST");
+  if (verdict != std::string::npos)
+    std::cout << log.substr(verdict, log.find('\n', verdict) - verdict) << "\n";
+  EXPECT_EQ(godot.exit_code, 0) << log;
+  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+}
+
+}  // namespace
+}  // namespace am

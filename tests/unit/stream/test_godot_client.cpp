@@ -1,0 +1,134 @@
+// A real Godot 3 (Debian godot3-server, headless; godot3 under xvfb-run for a screenshot) runs
+// godot/demo_godot3 against our server streaming a waving test avatar, checks the joints it
+// poses against the joints we sent, and quits with a status we assert.
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/clock.hpp"
+#include "stream/server.hpp"
+#include "support/process.hpp"
+#include "support/testdata.hpp"
+#include "unit/stream/synthetic_pose.hpp"
+#include "unit/stream/test_avatar_glb.hpp"
+
+namespace am {
+namespace {
+
+bool have(const std::string& tool) {
+  return test::run_command("command -v " + tool + " >/dev/null").exit_code == 0;
+}
+
+// Streams a waving arm at 30 poses/s for as long as it lives.
+class WavingPerson {
+ public:
+  explicit WavingPerson(StreamServer& server, const std::filesystem::path& glb) : server_(server) {
+    NewCharacter nc;
+    nc.person_id = 1;
+    nc.mesh_path = glb.string();
+    nc.skeleton_data = skeleton_data(bind_);
+    nc.joint_names = bone_name_list();
+    server_.send_new_character(nc);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~WavingPerson() {
+    stop_ = true;
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::array<double, 33> confidence;
+    confidence.fill(0.9);
+    for (int i = 0; !stop_; ++i) {
+      const Landmarks pose = test::posed_landmarks(bind_, test::wave_rotations(i / 45.0));
+      const double now = monotonic_ms();
+      server_.broadcast_pose({now,
+                              {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
+                                bones_from_rotations(bone_rotations(bind_, pose))}}});
+      std::this_thread::sleep_for(std::chrono::milliseconds(33));
+    }
+  }
+
+  StreamServer& server_;
+  BindPose bind_ = make_bind_pose(test::tpose_mediapipe());
+  std::atomic<bool> stop_ = false;
+  std::thread thread_;
+};
+
+struct GodotRun {
+  test::CommandResult result;
+  std::string log;
+};
+
+GodotRun run_godot(const std::string& godot, unsigned short port, const std::string& extra) {
+  const std::string project = std::string(AM_SOURCE_DIR) + "/godot/demo_godot3";
+  const std::string cmd =
+      "cd " + project + " && LANG=en_US.UTF-8 timeout 60 " + godot +
+      " --audio-driver Dummy --path . -- --mirror-test --updates 30 --url ws://127.0.0.1:" +
+      std::to_string(port) + " " + extra + " 2>&1";
+  GodotRun run{test::run_command(cmd), ""};
+  run.log = run.result.out + run.result.err;
+  return run;
+}
+
+class GodotClient : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!have("godot3-server"))
+      GTEST_SKIP() << "godot3-server not installed (apt-get install godot3-server)";
+    dir_ = test::scratch_dir("godot");
+    test::write_test_avatar_glb(make_bind_pose(test::tpose_mediapipe()), dir_ / "avatar.glb");
+    ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    server_ = std::make_unique<StreamServer>(o);
+    person_ = std::make_unique<WavingPerson>(*server_, dir_ / "avatar.glb");
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<StreamServer> server_;
+  std::unique_ptr<WavingPerson> person_;
+};
+
+TEST_F(GodotClient, HeadlessGodot3PosesTheAvatarWhereTheJointsAre) {
+  const GodotRun run = run_godot("godot3-server", server_->port(), "");
+  EXPECT_EQ(run.result.exit_code, 0) << run.log;
+  EXPECT_EQ(run.log.find("SCRIPT ERROR"), std::string::npos) << run.log;
+  EXPECT_NE(run.log.find("AVATAR_MIRROR_TEST updates=30"), std::string::npos) << run.log;
+  EXPECT_GE(server_->stats().http_requests, 2u) << "the .glb came over HTTP";
+  std::cout << run.log.substr(run.log.find("AVATAR_MIRROR_TEST")) << "\n";
+}
+
+TEST_F(GodotClient, RenderedGodot3ShowsTheAvatarOnScreen) {
+  if (!have("godot3") || !have("xvfb-run")) GTEST_SKIP() << "godot3 or xvfb-run not installed";
+  const auto shot = dir_ / "shot.png";
+  const GodotRun run = run_godot("xvfb-run -a -s '-screen 0 640x480x24' godot3", server_->port(),
+                                 "--screenshot " + shot.string());
+  ASSERT_EQ(run.result.exit_code, 0) << run.log;
+  EXPECT_EQ(run.log.find("SCRIPT ERROR"), std::string::npos) << run.log;
+  const cv::Mat image = cv::imread(shot.string());
+  ASSERT_FALSE(image.empty()) << "no screenshot at " << shot;
+  // The avatar is unshaded orange (B 0.1, G 0.55, R 1.0) on a dark background.
+  int orange = 0, min_x = image.cols, max_x = 0;
+  for (int y = 0; y < image.rows; ++y) {
+    for (int x = 0; x < image.cols; ++x) {
+      const cv::Vec3b p = image.at<cv::Vec3b>(y, x);
+      if (p[2] > 200 && p[1] > 100 && p[1] < 180 && p[0] < 80) {
+        ++orange;
+        min_x = std::min(min_x, x);
+        max_x = std::max(max_x, x);
+      }
+    }
+  }
+  EXPECT_GT(orange, image.total() / 100) << "avatar pixels in " << shot;
+  EXPECT_LT(orange, image.total() / 2);
+  EXPECT_GT(max_x - min_x, image.cols / 10) << "the arms spread the avatar sideways";
+}
+
+}  // namespace
+}  // namespace am

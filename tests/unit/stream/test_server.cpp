@@ -1,0 +1,202 @@
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "schema_validator.hpp"
+#include "stream/server.hpp"
+#include "support/testdata.hpp"
+#include "unit/stream/synthetic_pose.hpp"
+#include "unit/stream/ws_test_client.hpp"
+
+namespace am {
+namespace {
+
+using nlohmann::json;
+
+ServerOptions local_options() {
+  ServerOptions o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  return o;
+}
+
+PoseFrame wave_frame(int person_id, double phase, double timestamp) {
+  const BindPose bind = make_bind_pose(test::tpose_mediapipe());
+  const Landmarks pose = test::posed_landmarks(bind, test::wave_rotations(phase));
+  std::array<double, 33> confidence;
+  confidence.fill(0.8);
+  PersonPose p{person_id, true,      joints_from_landmarks(pose, confidence),
+               0.9,       timestamp, bones_from_rotations(bone_rotations(bind, pose))};
+  return {timestamp, {p}};
+}
+
+NewCharacter character(int person_id, const std::string& mesh_path) {
+  NewCharacter nc;
+  nc.person_id = person_id;
+  nc.mesh_path = mesh_path;
+  nc.skeleton_data = skeleton_data(make_bind_pose(test::tpose_mediapipe()));
+  nc.joint_names = bone_name_list();
+  nc.timestamp = monotonic_ms();
+  return nc;
+}
+
+// Reads until a message of `type` arrives, checking every message against its schema.
+json read_until(test::WsClient& client, const std::string& type) {
+  for (;;) {
+    const std::string text = client.read();
+    const auto errors = test::message_schema_errors(text);
+    EXPECT_TRUE(errors.empty()) << errors.front() << " in " << text.substr(0, 200);
+    json doc = json::parse(text);
+    if (doc["type"] == type) return doc;
+  }
+}
+
+TEST(StreamServer, GreetsThenReplaysCharactersThenStreamsPoses) {
+  StreamServer server(local_options());
+  server.send_new_character(character(4, "/nonexistent/4.glb"));
+  test::WsClient client(server.port());
+  const json hello = read_until(client, "hello");
+  EXPECT_EQ(hello["protocol_version"], kProtocolVersion);
+  EXPECT_EQ(hello["joint_names"][15], "left_wrist");
+  const json nc = read_until(client, "new_character");
+  EXPECT_EQ(nc["person_id"], 4);
+  EXPECT_EQ(nc["mesh_url"], server.http_base_url() + "/avatars/4.glb");
+  EXPECT_EQ(nc["skeleton_data"]["bones"].size(), std::size_t(kBoneCount));
+
+  server.broadcast_pose(wave_frame(4, 0.25, 100.0));
+  const json pose = read_until(client, "pose_update");
+  const json& person = pose["persons"]["4"];
+  const PoseFrame sent = wave_frame(4, 0.25, 100.0);
+  EXPECT_DOUBLE_EQ(person["joints"]["left_wrist"]["position"][1].get<double>(),
+                   sent.persons[0].joints.at("left_wrist").position[1]);
+  EXPECT_EQ(person["bones"]["LeftLowerArm"], json(sent.persons[0].bones.at("LeftLowerArm")));
+
+  server.send_person_left({4, 101.0});
+  EXPECT_EQ(read_until(client, "person_left")["person_id"], 4);
+}
+
+TEST(StreamServer, ServesGlbFilesAndHealthOverHttp) {
+  const auto dir = test::scratch_dir("stream_http");
+  const std::string glb(100000, 'g');
+  std::ofstream(dir / "a.glb", std::ios::binary) << glb;
+  StreamServer server(local_options());
+  server.send_new_character(character(9, (dir / "a.glb").string()));
+  test::WsClient client(server.port());
+  read_until(client, "new_character");  // registered by now
+  const auto reply = test::http_get(server.port(), "/avatars/9.glb");
+  EXPECT_EQ(reply.status, 200u);
+  EXPECT_EQ(reply.content_type, "model/gltf-binary");
+  EXPECT_EQ(reply.body, glb);
+  EXPECT_EQ(test::http_get(server.port(), "/health").body, "ok\n");
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/8.glb").status, 404u);
+  EXPECT_EQ(test::http_get(server.port(), "/etc/passwd").status, 404u);
+  server.send_person_left({9, 0.0});
+  read_until(client, "person_left");
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/9.glb").status, 404u);
+}
+
+TEST(StreamServer, AnswersPingAndSubscribeAndSurvivesJunkText) {
+  StreamServer server(local_options());
+  test::WsClient client(server.port());
+  read_until(client, "hello");
+  client.send("this is not json");
+  EXPECT_EQ(read_until(client, "error")["type"], "error");
+  client.send(R"({"type":"ping","id":42})");
+  EXPECT_EQ(read_until(client, "pong")["echo"], 42);
+  server.send_new_character(character(1, "/x.glb"));
+  read_until(client, "new_character");
+  client.send(R"({"type":"subscribe"})");
+  read_until(client, "hello");
+  EXPECT_EQ(read_until(client, "new_character")["person_id"], 1);
+  EXPECT_EQ(server.stats().bad_inbound, 1u);
+}
+
+TEST(StreamServer, EnforcesTokenAndAllowedOrigins) {
+  ServerOptions o = local_options();
+  o.token = "s3cret";
+  o.allowed_origins = {"http://good.example"};
+  StreamServer server(o);
+  EXPECT_ANY_THROW(test::WsClient(server.port()));
+  EXPECT_ANY_THROW(test::WsClient(server.port(), "/?token=wrong"));
+  EXPECT_ANY_THROW(
+      test::WsClient(server.port(), "/?token=s3cret", {{"Origin", "http://evil.example"}}));
+  test::WsClient by_query(server.port(), "/?token=s3cret", {{"Origin", "http://good.example"}});
+  test::WsClient by_header(server.port(), "/", {{"Authorization", "Bearer s3cret"}});
+  EXPECT_EQ(read_until(by_query, "hello")["type"], "hello");
+  EXPECT_EQ(read_until(by_header, "hello")["type"], "hello");
+  EXPECT_EQ(server.stats().rejected, 3u);
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/1.glb").status, 401u);
+}
+
+TEST(StreamServer, ThirtyTwoClientsAllGetEveryCharacterAndTheLatestPose) {
+  StreamServer server(local_options());
+  std::vector<std::unique_ptr<test::WsClient>> clients;
+  for (int i = 0; i < 32; ++i) {
+    clients.push_back(std::make_unique<test::WsClient>(server.port()));
+    read_until(*clients.back(), "hello");
+  }
+  server.send_new_character(character(2, "/x.glb"));
+  for (int i = 0; i < 20; ++i) server.broadcast_pose(wave_frame(2, i / 20.0, i));
+  server.send_person_left({2, 21.0});
+  for (auto& c : clients) {
+    EXPECT_EQ(read_until(*c, "new_character")["person_id"], 2);
+    int poses = 0;
+    for (json m = read_until(*c, "pose_update");; m = json::parse(c->read())) {
+      if (m["type"] == "person_left") break;
+      ++poses;
+    }
+    EXPECT_GE(poses, 1);
+  }
+  EXPECT_EQ(server.stats().clients, 32u);
+}
+
+TEST(StreamServer, SlowClientLosesPosesButNoControlMessagesAndNeverBlocksTheBroadcaster) {
+  StreamServer server(local_options());
+  test::WsClient slow(server.port(), "/", {}, 20.0);
+  test::WsClient fast(server.port());
+  read_until(fast, "hello");
+  std::atomic<bool> done = false;
+  std::atomic<int> fast_controls = 0;
+  std::thread reader([&] {
+    while (!done || fast_controls < 40) {
+      const json m = json::parse(fast.read());
+      if (m["type"] != "pose_update") ++fast_controls;
+    }
+  });
+  double slowest_call_ms = 0.0;
+  const int kPoses = 3000;
+  for (int i = 0; i < kPoses; ++i) {
+    const PoseFrame frame = wave_frame(1, i / 100.0, i);
+    const double start = monotonic_ms();
+    server.broadcast_pose(frame);
+    if (i % 150 == 0) server.send_new_character(character(100 + i / 150, "/x.glb"));
+    if (i % 150 == 75) server.send_person_left({100 + i / 150, double(i)});
+    slowest_call_ms = std::max(slowest_call_ms, monotonic_ms() - start);
+  }
+  done = true;
+  reader.join();
+  EXPECT_LT(slowest_call_ms, 50.0) << "a broadcast call waited for a client";
+  std::vector<std::string> controls;
+  int poses = 0;
+  read_until(slow, "hello");
+  while (controls.size() < 40) {
+    const json m = json::parse(slow.read());
+    if (m["type"] == "pose_update") ++poses;
+    if (m["type"] != "pose_update")
+      controls.push_back(m["type"].get<std::string>() + std::to_string(m["person_id"].get<int>()));
+  }
+  for (int k = 0; k < 20; ++k) {
+    EXPECT_EQ(controls[2 * k], "new_character" + std::to_string(100 + k));
+    EXPECT_EQ(controls[2 * k + 1], "person_left" + std::to_string(100 + k));
+  }
+  EXPECT_LT(poses, kPoses) << "the slow client should have lost stale poses";
+  EXPECT_GT(server.stats().dropped_poses, 0u);
+  EXPECT_EQ(server.stats().slow_disconnects, 0u);
+}
+
+}  // namespace
+}  // namespace am
