@@ -44,8 +44,9 @@ test-cov: ## the test suite with gcov line coverage of src/ (printed at the end)
 bench: build ## the benchmarks (bench/)
 	@scripts/bench.sh $(BUILD_DIR)
 
-lint: build ## clang-tidy and cppcheck over src/
-	@clang-tidy -p $(BUILD_DIR) --quiet $(filter src/%.cpp,$(SRC_FILES)) 2>/dev/null | grep -E 'warning|error' && exit 1 || true
+lint: build ## clang-tidy (all cores), cppcheck and a clang-format check over src/
+	@run-clang-tidy -p $(BUILD_DIR) -j $(JOBS) -quiet '$(CURDIR)/src/.*\.cpp$$' 2>/dev/null \
+	  | grep -E '^/.*: (warning|error):' && exit 1 || true
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --inline-suppr \
 	  --suppress=missingIncludeSystem -I src $(filter src/%.cpp,$(SRC_FILES))
 	@clang-format --dry-run --Werror $(SRC_FILES)

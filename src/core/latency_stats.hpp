@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <mutex>
 #include <vector>
@@ -27,7 +28,8 @@ class LatencyStats {
     if (count_ == 0) return 0.0;
     std::vector<double> sorted(samples_.begin(), samples_.begin() + static_cast<long>(count_));
     std::sort(sorted.begin(), sorted.end());
-    const auto rank = static_cast<std::size_t>(p / 100.0 * static_cast<double>(count_ - 1) + 0.5);
+    const auto rank =
+        static_cast<std::size_t>(std::lround(p / 100.0 * static_cast<double>(count_ - 1)));
     return sorted[std::min(rank, count_ - 1)];
   }
 

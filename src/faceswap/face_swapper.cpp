@@ -55,7 +55,7 @@ FaceSwapOptions face_swap_options(const Config& cfg) {
 }
 
 FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat& source_bgr,
-                         FaceSwapOptions options, const std::string& source_name)
+                         const FaceSwapOptions& options, const std::string& source_name)
     : options_(options),
       boxes_(models_dir / kFaceDetectModelFile, {}, options.session),
       mesh_(models_dir / kFaceMeshModelFile, options.session),

@@ -48,7 +48,8 @@ struct SwapStats {
 class FaceSwapper {
  public:
   FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat& source_bgr,
-              FaceSwapOptions options = {}, const std::string& source_name = "the source image");
+              const FaceSwapOptions& options = {},
+              const std::string& source_name = "the source image");
 
   // The next video frame (frames assumed 1 / frame_rate apart).
   cv::Mat swap(const cv::Mat& target_bgr, SwapStats* stats = nullptr);

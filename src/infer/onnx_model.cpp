@@ -178,7 +178,7 @@ struct OnnxModel::Impl {
 };
 
 OnnxModel::OnnxModel(const std::filesystem::path& path, std::string name,
-                     std::vector<TensorSpec> inputs, std::vector<TensorSpec> outputs,
+                     const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs,
                      const SessionOptions& options)
     : impl_(std::make_unique<Impl>()) {
   impl_->name = std::move(name);

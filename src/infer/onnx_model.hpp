@@ -24,8 +24,9 @@ struct SessionOptions {
 
 class OnnxModel {
  public:
-  OnnxModel(const std::filesystem::path& path, std::string name, std::vector<TensorSpec> inputs,
-            std::vector<TensorSpec> outputs, const SessionOptions& options = {});
+  OnnxModel(const std::filesystem::path& path, std::string name,
+            const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs,
+            const SessionOptions& options = {});
   ~OnnxModel();
   OnnxModel(OnnxModel&&) noexcept;
   OnnxModel& operator=(OnnxModel&&) noexcept;

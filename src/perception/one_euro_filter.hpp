@@ -29,7 +29,7 @@ struct OneEuroParams {
 
 class OneEuroFilter {
  public:
-  explicit OneEuroFilter(OneEuroParams params = {}) : params_(params) {}
+  explicit OneEuroFilter(const OneEuroParams& params = {}) : params_(params) {}
 
   float apply(double timestamp_s, float value, float value_scale = 1.0f);
 

@@ -57,7 +57,7 @@ std::string pose_landmark_model_file(PoseComplexity complexity) {
 }
 
 PoseDetector::PoseDetector(const std::filesystem::path& model, const SessionOptions& session,
-                           PoseDecodeOptions decode, float nms_iou)
+                           const PoseDecodeOptions& decode, float nms_iou)
     : model_(model, "pose_detection", {{"input_1", {1, kDetectorSize, kDetectorSize, 3}}},
              {{"Identity", {1, kAnchorCount, 12}}, {"Identity_1", {1, kAnchorCount, 1}}}, session),
       anchors_(make_ssd_anchors(pose_detector_anchor_options())),

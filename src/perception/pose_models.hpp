@@ -31,7 +31,7 @@ std::string pose_landmark_model_file(PoseComplexity complexity);
 class PoseDetector {
  public:
   explicit PoseDetector(const std::filesystem::path& model, const SessionOptions& session = {},
-                        PoseDecodeOptions decode = {}, float nms_iou = 0.3f);
+                        const PoseDecodeOptions& decode = {}, float nms_iou = 0.3f);
 
   std::vector<PoseDetection> detect(const cv::Mat& bgr) const;
 

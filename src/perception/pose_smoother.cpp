@@ -25,7 +25,8 @@ float object_scale(const std::vector<PoseLandmark>& lms, std::size_t begin, std:
 }  // namespace
 
 void PoseSmoother::smooth_points(double t, std::vector<PoseLandmark>& lms, std::size_t begin,
-                                 std::size_t end, std::vector<Xyz>& filters, OneEuroParams params) {
+                                 std::size_t end, std::vector<Xyz>& filters,
+                                 const OneEuroParams& params) {
   end = std::min(end, lms.size());
   if (begin >= end) return;
   const float scale = object_scale(lms, begin, end);

@@ -22,7 +22,8 @@ class PoseSmoother {
  private:
   using Xyz = std::array<OneEuroFilter, 3>;
   static void smooth_points(double t, std::vector<PoseLandmark>& lms, std::size_t begin,
-                            std::size_t end, std::vector<Xyz>& filters, OneEuroParams params);
+                            std::size_t end, std::vector<Xyz>& filters,
+                            const OneEuroParams& params);
 
   std::vector<Xyz> body_, aux_, world_;
   std::vector<LowPassFilter> visibility_;

@@ -10,7 +10,7 @@
 
 namespace am {
 
-PoseTracker::PoseTracker(const std::filesystem::path& models_dir, PoseTrackerOptions options,
+PoseTracker::PoseTracker(const std::filesystem::path& models_dir, const PoseTrackerOptions& options,
                          const SessionOptions& session)
     : detector_(models_dir / kPoseDetectionModelFile, session),
       landmarker_(models_dir / pose_landmark_model_file(options.complexity), session),

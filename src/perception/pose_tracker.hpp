@@ -31,7 +31,7 @@ struct PoseTrackerOptions {
 
 class PoseTracker {
  public:
-  PoseTracker(const std::filesystem::path& models_dir, PoseTrackerOptions options = {},
+  PoseTracker(const std::filesystem::path& models_dir, const PoseTrackerOptions& options = {},
               const SessionOptions& session = {});
 
   std::vector<PoseObservation> process(const cv::Mat& bgr, double timestamp_ms, bool video);

@@ -83,6 +83,7 @@ void Pipeline::Impl::process(Frame& frame) {
   const auto persons = pose.process(frame.image, frame.capture_time_ms, true);
   metrics.pose_ms.add(monotonic_ms() - t0);
   std::vector<tracking::PersonInput> inputs;
+  inputs.reserve(persons.size());
   for (const auto& p : persons) inputs.push_back(to_person_input(p));
   if (frame.index % face_interval == 0 && !persons.empty()) {
     const double f0 = monotonic_ms();

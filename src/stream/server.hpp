@@ -17,15 +17,15 @@
 namespace am {
 
 struct ServerOptions {
-  std::string host = "localhost";             // websocket.host; "0.0.0.0" for the LAN
-  unsigned short port = 8765;                 // websocket.port; 0 picks a free port
-  std::string public_host;                    // host name put in mesh_url; empty: host
-  std::vector<std::string> allowed_origins;   // empty: any Origin (or none) accepted
-  std::string token;                          // empty: no token needed
-  std::size_t max_message_bytes = 64 * 1024;  // largest inbound WebSocket message
-  std::size_t max_queued_control = 256;       // a client further behind is disconnected
-  double idle_timeout_s = 20.0;               // silent client (no pong) is dropped after this
-  double handshake_timeout_s = 5.0;           // HTTP request / WebSocket upgrade must finish
+  std::string host = "localhost";                          // websocket.host; "0.0.0.0" for the LAN
+  unsigned short port = 8765;                              // websocket.port; 0 picks a free port
+  std::string public_host;                                 // host name put in mesh_url; empty: host
+  std::vector<std::string> allowed_origins;                // empty: any Origin (or none) accepted
+  std::string token;                                       // empty: no token needed
+  std::size_t max_message_bytes = std::size_t{64} * 1024;  // largest inbound WebSocket message
+  std::size_t max_queued_control = 256;  // a client further behind is disconnected
+  double idle_timeout_s = 20.0;          // silent client (no pong) is dropped after this
+  double handshake_timeout_s = 5.0;      // HTTP request / WebSocket upgrade must finish
 };
 
 struct StreamStats {

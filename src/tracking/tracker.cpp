@@ -22,7 +22,7 @@ const char* to_string(TrackEventType type) {
   return "unknown";
 }
 
-Tracker::Tracker(TrackerOptions options) : options_(options), gallery_(options.gallery) {}
+Tracker::Tracker(const TrackerOptions& options) : options_(options), gallery_(options.gallery) {}
 
 void Tracker::seed_identity(int id, std::vector<FaceEmbedding> embeddings) {
   gallery_.seed(id, std::move(embeddings));

@@ -53,7 +53,7 @@ const char* to_string(TrackEventType type);
 
 class Tracker {
  public:
-  explicit Tracker(TrackerOptions options = {});
+  explicit Tracker(const TrackerOptions& options = {});
 
   // Adds a known identity (from the cache); fresh ids are then above every seeded id.
   void seed_identity(int id, std::vector<FaceEmbedding> embeddings);

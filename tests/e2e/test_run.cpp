@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -84,6 +85,11 @@ TEST_F(RunTest, StreamsHelloAvatarPosesAndPersonLeft) {
     if (m["type"] == "new_character") character = m;
   ASSERT_TRUE(character.has_value()) << result.err;
   const std::string person = std::to_string((*character)["person_id"].get<int>());
+  std::set<std::string> ids;
+  for (const auto& m : messages)
+    if (m["type"] == "pose_update")
+      for (const auto& [id, body] : m["persons"].items()) ids.insert(id);
+  EXPECT_EQ(ids, std::set<std::string>{person}) << "the one person must keep one id throughout";
   std::vector<double> pose_times;
   bool left = false;
   for (const auto& m : messages) {
