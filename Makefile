@@ -8,7 +8,7 @@ AM         := $(BUILD_DIR)/avatar-mirror
 CMAKE_ARGS ?=
 SRC_FILES   = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 
-.PHONY: help setup setup-models build run run-debug test test-cov bench lint format check clean
+.PHONY: help setup setup-models build run run-debug test test-cov bench soak lint format check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test-cov: ## the test suite with gcov line coverage of src/ (printed at the end)
 
 bench: build ## the benchmarks (bench/)
 	@scripts/bench.sh $(BUILD_DIR)
+
+soak: build ## opt-in: loop a video 10 min with a client; RSS growth < 5%, no drop (SOAK_SECONDS=)
+	@scripts/soak.sh $(BUILD_DIR)
 
 lint: build ## clang-tidy (all cores), cppcheck and a clang-format check over src/
 	@run-clang-tidy -p $(BUILD_DIR) -j $(JOBS) -quiet '$(CURDIR)/src/.*\.cpp$$' 2>/dev/null \

@@ -19,48 +19,42 @@ struct ModelInterface {
 };
 
 const std::vector<ModelInterface>& interfaces() {
+  static const std::vector<TensorSpec> pose_landmark_outputs = {{"Identity", {1, 195}},
+                                                                {"Identity_1", {1, 1}},
+                                                                {"Identity_2", {1, 256, 256, 1}},
+                                                                {"Identity_3", {1, 64, 64, 39}},
+                                                                {"Identity_4", {1, 117}}};
   static const std::vector<ModelInterface> all = {
       {"pose_detection",
        {{"input_1", {1, 224, 224, 3}}},
-       {{"Identity", {-1}}, {"Identity_1", {-1}}}},
-      {"pose_landmark_lite", {{"input_1", {1, 256, 256, 3}}}, {}},
-      {"pose_landmark_full", {{"input_1", {1, 256, 256, 3}}}, {}},
-      {"pose_landmark_heavy", {{"input_1", {1, 256, 256, 3}}}, {}},
-      {"selfie_segmentation", {{"input_1", {1, 256, 256, 3}}}, {{"activation_10", {-1}}}},
-      {"face_detection_short_range", {{"input", {1, 128, 128, 3}}}, {}},
-      {"face_landmark", {{"input_1", {1, 192, 192, 3}}}, {}},
-      {"fr_detect", {{"input", {1, 3, 240, 320}}}, {}},
-      {"fr_feature", {{"input", {1, 3, 112, 112}}}, {}},
+       {{"Identity", {1, 2254, 12}}, {"Identity_1", {1, 2254, 1}}}},
+      {"pose_landmark_lite", {{"input_1", {1, 256, 256, 3}}}, pose_landmark_outputs},
+      {"pose_landmark_full", {{"input_1", {1, 256, 256, 3}}}, pose_landmark_outputs},
+      {"pose_landmark_heavy", {{"input_1", {1, 256, 256, 3}}}, pose_landmark_outputs},
+      {"selfie_segmentation",
+       {{"input_1", {1, 256, 256, 3}}},
+       {{"activation_10", {1, 256, 256, 1}}}},
+      {"face_detection_short_range",
+       {{"input", {1, 128, 128, 3}}},
+       {{"regressors", {1, 896, 16}}, {"classificators", {1, 896, 1}}}},
+      {"face_landmark",
+       {{"input_1", {1, 192, 192, 3}}},
+       {{"conv2d_21", {1, 1, 1, 1404}}, {"conv2d_31", {1, 1, 1, 1}}}},
+      {"fr_detect",
+       {{"input", {1, 3, 240, 320}}},
+       {{"scores", {1, 4420, 2}}, {"boxes", {1, 4420, 4}}}},
+      {"fr_feature", {{"input", {1, 3, 112, 112}}}, {{"output", {1, 512}}}},
   };
   return all;
-}
-
-// Output specs are not needed for timing: ask for the pose landmark outputs by their names.
-std::vector<TensorSpec> outputs_of(const ModelInterface& m) {
-  if (!m.outputs.empty()) return m.outputs;
-  const std::string name = m.name;
-  if (name.rfind("pose_landmark", 0) == 0)
-    return {{"Identity", {-1}},
-            {"Identity_1", {-1}},
-            {"Identity_2", {-1}},
-            {"Identity_3", {-1}},
-            {"Identity_4", {-1}}};
-  if (name == "face_detection_short_range") return {{"regressors", {-1}}, {"classificators", {-1}}};
-  if (name == "face_landmark") return {{"conv2d_21", {-1}}, {"conv2d_31", {-1}}};
-  if (name == "fr_detect") return {{"scores", {-1}}, {"boxes", {-1}}};
-  return {{"output", {-1}}};
 }
 
 void run_model(benchmark::State& state, const ModelInterface& m) {
   const auto dir = app_home() / "models";
   const std::string file = std::string(m.name) + ".onnx";
-  std::vector<TensorSpec> outputs = outputs_of(m);
-  for (auto& out : outputs) out.shape = {};
   SessionOptions options{Device::Cpu, static_cast<int>(state.range(0))};
   std::unique_ptr<OnnxModel> model;
   try {
-    model = std::make_unique<OnnxModel>(dir / file, m.name, m.inputs, std::vector<TensorSpec>{},
-                                        options);
+    model = std::make_unique<OnnxModel>(dir / file, m.name, m.inputs, m.outputs, options);
   } catch (const std::exception& e) {
     state.SkipWithError(e.what());
     return;

@@ -60,6 +60,8 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--source", run.source, "camera:N | /dev/videoN | FILE | DIR | URL");
   run_cmd->add_option("--max-frames", run.max_frames, "stop after N frames");
   run_cmd->add_flag("--loop", run.loop, "start a finished video over (soak runs)");
+  run_cmd->add_option("--record", run.record, "write the mirror view (face swap, skeleton) here");
+  run_cmd->add_flag("--preview", run.preview, "show the mirror view in a window");
   ModelsOptions models;
   auto* models_cmd = app.add_subcommand("models", "fetch, list, verify or convert the models");
   models_cmd->require_subcommand(1);

@@ -4,7 +4,7 @@
 namespace am {
 
 int cmd_run(const Config& cfg, const RunOptions& opts) {
-  Pipeline pipeline(cfg, {opts.source, opts.max_frames, opts.loop});
+  Pipeline pipeline(cfg, {opts.source, opts.max_frames, opts.loop, opts.record, opts.preview});
   return pipeline.run();
 }
 

@@ -14,6 +14,8 @@ struct RunOptions {
   std::string source;       // empty: the configured camera
   int64_t max_frames = -1;  // -1: until the source ends or a stop signal
   bool loop = false;        // start a finished video over
+  std::string record;       // write the mirror view (face swapped, skeleton) to this file
+  bool preview = false;     // show the mirror view in a window
 };
 
 struct ModelsOptions {

@@ -23,7 +23,12 @@ float median_radius_along(const cv::Mat& distance_px, const Eigen::Vector2f& a,
 struct PartSpec {
   Eigen::Vector2f a, b;
   float za, zb, ratio;
+  float max_radius_m = std::numeric_limits<float>::max();
 };
+
+float world_distance(const PoseLandmarks& w, int i, int j) {
+  return Eigen::Vector3f(w[i].x - w[j].x, w[i].y - w[j].y, w[i].z - w[j].z).norm();
+}
 
 std::vector<PartSpec> part_specs(const PoseLandmarks& l, const PoseLandmarks& w,
                                  const PartDepthRatios& r) {
@@ -35,7 +40,8 @@ std::vector<PartSpec> part_specs(const PoseLandmarks& l, const PoseLandmarks& w,
   const Eigen::Vector2f crown = ears + 0.25f * (ears - shoulders);
   const float z_sh = mid_z(kLeftShoulder, kRightShoulder), z_ears = mid_z(kLeftEar, kRightEar);
   std::vector<PartSpec> s = {
-      {hips, shoulders, mid_z(kLeftHip, kRightHip), z_sh, r.torso},
+      {hips, shoulders, mid_z(kLeftHip, kRightHip), z_sh, r.torso,
+       r.torso_half_width * world_distance(w, kLeftShoulder, kRightShoulder)},
       {shoulders, ears, z_sh, z_ears, r.neck},
       {ears, crown, z_ears, z_ears, r.head},
   };
@@ -71,18 +77,25 @@ float sample_bilinear(const cv::Mat& image_f32, const Eigen::Vector2f& px) {
 }
 
 std::vector<BodyPart> make_body_parts(const PoseLandmarks& landmarks, const PoseLandmarks& world,
-                                      const cv::Mat& distance_px, const PartDepthRatios& ratios) {
+                                      const cv::Mat& distance_px, const PartDepthRatios& ratios,
+                                      float metres_per_pixel) {
   std::vector<BodyPart> parts;
-  for (const PartSpec& s : part_specs(landmarks, world, ratios))
-    parts.push_back({s.a, s.b, s.za, s.zb, s.ratio, median_radius_along(distance_px, s.a, s.b)});
+  for (const PartSpec& s : part_specs(landmarks, world, ratios)) {
+    const float cap = s.max_radius_m < std::numeric_limits<float>::max()
+                          ? s.max_radius_m / metres_per_pixel
+                          : s.max_radius_m;
+    const float radius = std::min(median_radius_along(distance_px, s.a, s.b), cap);
+    parts.push_back({s.a, s.b, s.za, s.zb, s.ratio, radius, cap});
+  }
   return parts;
 }
 
 SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat& distance_px,
                               const Eigen::Vector2f& px, float blend_px) {
   struct Candidate {
-    float capsule_distance, local_radius, centre_z, ratio;
+    float capsule_distance, local_radius, centre_z, ratio;  // local_radius: R, capped
   };
+  const float here = std::max(sample_bilinear(distance_px, px), 0.0f);
   std::vector<Candidate> candidates;
   candidates.reserve(parts.size());
   float nearest = std::numeric_limits<float>::max();
@@ -92,8 +105,9 @@ SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat&
     const float t = len2 > 1e-6f ? std::clamp((px - p.a).dot(ab) / len2, 0.0f, 1.0f) : 0.0f;
     const Eigen::Vector2f axis_point = p.a + t * ab;
     const float d = (px - axis_point).norm() - p.radius_px;
-    candidates.push_back(
-        {d, sample_bilinear(distance_px, axis_point), p.za + t * (p.zb - p.za), p.depth_ratio});
+    const float axis_radius = sample_bilinear(distance_px, axis_point);
+    candidates.push_back({d, std::min(std::max(axis_radius, here), p.max_radius_px),
+                          p.za + t * (p.zb - p.za), p.depth_ratio});
     nearest = std::min(nearest, d);
   }
   float total = 0, radius = 0, centre = 0, ratio = 0;
@@ -104,10 +118,11 @@ SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat&
     centre += w * c.centre_z;
     ratio += w * c.ratio;
   }
-  const float here = std::max(sample_bilinear(distance_px, px), 0.0f);
-  radius = std::max(radius / total, here);
-  // Ellipse cross-section: half thickness k * sqrt(R^2 - (R - D)^2), zero on the silhouette.
-  const float half = (ratio / total) * std::sqrt(std::max(0.0f, 2 * radius * here - here * here));
+  radius /= total;
+  // Ellipse cross-section: half thickness k * sqrt(R^2 - (R - D)^2), zero on the silhouette;
+  // flat at k * R where the silhouette is wider than the (capped) part.
+  const float d = std::min(here, radius);
+  const float half = (ratio / total) * std::sqrt(std::max(0.0f, 2 * radius * d - d * d));
   return {centre / total, half};
 }
 

@@ -4,9 +4,12 @@
 // thickness of the front/back surfaces around it. Each part is a capsule around a 2D bone
 // segment with a cross-section depth/width ratio (round limbs, a deeper-than-round head, an
 // elliptic torso); parts are blended with a soft minimum of their capsule distances, so the
-// result is continuous, and the half thickness is zero on the silhouette.
+// result is continuous, and the half thickness is zero on the silhouette. The torso's
+// half-width is capped from the world landmarks (metres), so arms or loose clothes merged
+// with it in the silhouette do not make it deeper.
 #pragma once
 
+#include <limits>
 #include <vector>
 
 #include "avatar/types.hpp"
@@ -21,13 +24,16 @@ struct PartDepthRatios {
   float limb = 1.0f;
   float hand = 0.6f;
   float foot = 1.2f;
+  // Most torso half-width the depth is made from, of the world shoulder width.
+  float torso_half_width = 0.55f;
 };
 
 struct BodyPart {
   Eigen::Vector2f a = Eigen::Vector2f::Zero(), b = Eigen::Vector2f::Zero();  // axis, pixels
   float za = 0, zb = 0;   // model-frame centre depth at a and b, metres
   float depth_ratio = 1;  // cross-section depth / width
-  float radius_px = 0;    // median distance-to-background along the axis
+  float radius_px = 0;    // median distance-to-background along the axis, at most max_radius_px
+  float max_radius_px = std::numeric_limits<float>::max();  // cross-section half-width cap
 };
 
 struct SurfaceDepth {
@@ -37,7 +43,8 @@ struct SurfaceDepth {
 
 // The 16 parts (head, neck, torso, upper/lower arms, hands, upper/lower legs, feet).
 std::vector<BodyPart> make_body_parts(const PoseLandmarks& landmarks, const PoseLandmarks& world,
-                                      const cv::Mat& distance_px, const PartDepthRatios& ratios);
+                                      const cv::Mat& distance_px, const PartDepthRatios& ratios,
+                                      float metres_per_pixel);
 
 // distance_px: CV_32F distance transform of the binary mask. blend_px: width of the soft
 // minimum between parts.

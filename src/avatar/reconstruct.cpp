@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "avatar/arm_contact.hpp"
 #include "avatar/image_frame.hpp"
 #include "avatar/mesh_ops.hpp"
 #include "avatar/reconstruct_surface.hpp"
@@ -67,13 +68,17 @@ Reconstruction reconstruct(const PersonView& view, const ReconstructOptions& opt
   const float height_px = static_cast<float>(cv::boundingRect(out.binary_mask).height);
   const float step =
       options.grid_step_px > 0 ? options.grid_step_px : std::max(2.0f, height_px / 128.0f);
-  const SilhouetteSheet sheet = triangulate_silhouette(out.binary_mask, step);
+  const ArmSeparation separated = separate_arms_from_torso(out.binary_mask, view.landmarks, step);
+  out.separated_mask = separated.mask;
+  SilhouetteSheet sheet = triangulate_silhouette(out.separated_mask, step);
+  close_cuts(separated.cuts, step, sheet.on_rim, sheet.points);
   if (sheet.triangles.empty())
     throw Error("avatar: the person mask is too small to build a mesh; use a larger photo");
 
   cv::Mat distance;
-  cv::distanceTransform(out.binary_mask, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
-  const auto parts = make_body_parts(view.landmarks, view.world, distance, options.depth_ratios);
+  cv::distanceTransform(out.separated_mask, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+  const auto parts = make_body_parts(view.landmarks, view.world, distance, options.depth_ratios,
+                                     out.frame.metres_per_pixel);
   const float blend_px = std::max(1.0f, options.blend_fraction * height_px);
   const TextureAtlas atlas = make_texture_atlas(view.image, out.binary_mask);
 

@@ -2,8 +2,9 @@
 // landmarks); gives a closed, consistently wound, textured triangle mesh in the model frame
 // (metres, Y up, facing +Z, feet on y = 0) whose orthographic front view is the silhouette.
 // The front and back sheets share their rim vertices on the silhouette (no cracks); depth
-// comes from body-part capsules (body_parts.hpp). Throws am::Error on an empty mask or
-// unusable landmarks.
+// comes from body-part capsules (body_parts.hpp). An arm lying against the torso below the
+// armpit is cut free of it (arm_contact.hpp): the two meet along the cut without sharing it. Throws
+// am::Error on an empty mask or unusable landmarks.
 //
 // Multi-view refinement: every vertex keeps the image pixel it was made from and its side
 // (front, back, rim). A later frame in which the person has turned can move vertices along
@@ -27,7 +28,9 @@ enum class VertexSide : int { kFront = 0, kBack = 1, kRim = 2 };
 struct Reconstruction {
   Mesh mesh;
   ImageToModel frame;
-  cv::Mat binary_mask;           // cleaned person mask (0/255) the mesh was built from
+  cv::Mat binary_mask;           // cleaned person mask (0/255): the outline the mesh reproduces
+  cv::Mat separated_mask;        // binary_mask less the arm/torso contact cuts (arm_contact.hpp):
+                                 // parts apart in it are apart in the mesh
   Eigen::MatrixXf pixels;        // #V x 2 image pixel of each vertex
   std::vector<VertexSide> side;  // #V
 };

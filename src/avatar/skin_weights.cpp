@@ -7,6 +7,7 @@
 
 #include "avatar/cotangent_laplacian.hpp"
 #include "avatar/mesh_ops.hpp"
+#include "avatar/skeleton.hpp"
 #include "core/error.hpp"
 
 namespace am::avatar {
@@ -19,17 +20,33 @@ struct NearestBone {
   double distance = 0;
 };
 
+// Capsule radius per bone: the trunk below the upper chest (Hips, Spine, Chest) stands for a
+// body far wider than a line, every other bone is a line. Zero for every bone when the
+// skeleton has no humanoid upper arms.
+std::vector<float> capsule_radii(const Skeleton& s, double trunk_fraction) {
+  std::vector<float> radii(s.bones.size(), 0.0f);
+  const int left = find_bone(s, "LeftUpperArm"), right = find_bone(s, "RightUpperArm");
+  if (left < 0 || right < 0) return radii;
+  const float shoulders = (s.bones[left].head - s.bones[right].head).norm();
+  for (const char* trunk : {"Hips", "Spine", "Chest"})
+    if (const int j = find_bone(s, trunk); j >= 0)
+      radii[j] = static_cast<float>(trunk_fraction) * shoulders;
+  return radii;
+}
+
+// The visible bone whose capsule surface is nearest; its distance is to the bone's axis.
 NearestBone nearest_visible_bone(const Eigen::Vector3f& p, const Skeleton& s,
-                                 const BoneVisibility& visible) {
+                                 const std::vector<float>& radii, const BoneVisibility& visible) {
   std::vector<std::pair<float, int>> by_distance;
   std::vector<Eigen::Vector3f> closest;
   for (size_t j = 0; j < s.bones.size(); ++j) {
     closest.push_back(closest_point_on_segment(p, s.bones[j].head, s.bones[j].tail));
-    by_distance.emplace_back((closest.back() - p).norm(), static_cast<int>(j));
+    by_distance.emplace_back((closest.back() - p).norm() - radii[j], static_cast<int>(j));
   }
   std::sort(by_distance.begin(), by_distance.end());
   for (auto [d, j] : by_distance)
-    if (!visible || visible(p, closest[j])) return {j, std::max<double>(d, kMinBoneDistance)};
+    if (!visible || visible(p, closest[j]))
+      return {j, std::max<double>((closest[j] - p).norm(), kMinBoneDistance)};
   return {};
 }
 
@@ -42,10 +59,13 @@ Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::Ma
   const Eigen::VectorXd area = lumped_vertex_areas(V, F);
   Eigen::VectorXd heat = Eigen::VectorXd::Zero(nv);  // diagonal of M H
   Eigen::MatrixXd rhs = Eigen::MatrixXd::Zero(nv, nb);
+  const std::vector<float> radii = capsule_radii(skeleton, options.trunk_radius_fraction);
   for (Eigen::Index i = 0; i < nv; ++i) {
-    const NearestBone nb_i = nearest_visible_bone(V.row(i).transpose(), skeleton, options.visible);
+    const NearestBone nb_i =
+        nearest_visible_bone(V.row(i).transpose(), skeleton, radii, options.visible);
     if (nb_i.bone < 0) continue;
-    heat[i] = area[i] * options.heat_constant / (nb_i.distance * nb_i.distance);
+    const double c = radii[nb_i.bone] > 0 ? options.trunk_heat_constant : options.heat_constant;
+    heat[i] = area[i] * c / (nb_i.distance * nb_i.distance);
     rhs(i, nb_i.bone) = heat[i];
   }
   Eigen::SparseMatrix<double> A = -cotangent_laplacian(V, F);

@@ -83,7 +83,7 @@ AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
       timed(t.skeleton_ms, [&] { return avatar::build_skeleton(b.bind_world, rec.frame); });
   b.weights = timed(t.weights_ms, [&] {
     avatar::SkinWeightOptions weight_options = options.weights;
-    weight_options.visible = avatar::silhouette_visibility(rec.binary_mask, rec.frame);
+    weight_options.visible = avatar::silhouette_visibility(rec.separated_mask, rec.frame);
     return avatar::compute_skin_weights(rec.mesh, b.skeleton, weight_options);
   });
   b.glb = timed(t.export_ms, [&] {

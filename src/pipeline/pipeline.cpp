@@ -47,6 +47,11 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       workers(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
   std::filesystem::create_directories(avatar_dir);
   server.set_metrics([this] { return metrics.prometheus(); });
+  if (options.preview || !options.record.empty()) {
+    view_swapper = make_swapper(cfg, models);
+    if (!options.record.empty())
+      recorder = std::make_unique<FrameWriter>(options.record, capture.info().fps);
+  }
   if (cfg.get_bool("vmc.enabled")) vmc.emplace(vmc_options(cfg));
   seed_identities();
   const SourceInfo& info = capture.info();
@@ -68,6 +73,7 @@ int Pipeline::Impl::run() {
   }
   capture.stop();
   finish(monotonic_ms());
+  if (recorder) recorder->finish();
   report_status(monotonic_ms(), true);
   const char* reason = stop_requested() ? "stopped by signal"
                        : options.max_frames >= 0 && processed >= options.max_frames
@@ -112,6 +118,7 @@ void Pipeline::Impl::process(Frame& frame) {
   metrics.latency_ms.add(sent - frame.capture_time_ms);
   for (size_t i = 0; i < persons.size(); ++i)
     if (update.ids[i] != 0) maybe_build(update.ids[i], persons[i], inputs[i], frame, sent);
+  show_view(frame, persons);
 
   metrics.frames++;
   metrics.frames_dropped = frames.dropped();

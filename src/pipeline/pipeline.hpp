@@ -17,6 +17,8 @@ struct PipelineOptions {
   std::string source;       // empty: the configured camera
   int64_t max_frames = -1;  // -1: until the source ends or a stop signal
   bool loop = false;        // start a finished video over
+  std::string record;       // non-empty: write the mirror view (face swapped, skeleton) here
+  bool preview = false;     // show the mirror view in a window
 };
 
 class Pipeline {

@@ -12,6 +12,7 @@
 #include "cache/cache.hpp"
 #include "core/latest_slot.hpp"
 #include "faceswap/face_swapper.hpp"
+#include "io/frame_writer.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/pose_tracker.hpp"
@@ -41,6 +42,9 @@ struct Pipeline::Impl {
   // pipeline.cpp
   int run();
   void process(Frame& frame);
+  // pipeline_view.cpp
+  void show_view(const Frame& frame, const std::vector<PoseObservation>& persons);
+
   void send_vmc(const std::vector<PoseObservation>& persons, const std::vector<int>& ids);
   void report_status(double now_ms, bool final_line);
 
@@ -67,6 +71,8 @@ struct Pipeline::Impl {
   Segmenter segmenter;
   std::unique_ptr<FaceSwapper> swapper;  // face_swap.enabled
   std::mutex swapper_mutex;
+  std::unique_ptr<FaceSwapper> view_swapper;  // its own landmark smoothing for the live view
+  std::unique_ptr<FrameWriter> recorder;      // --record
   tracking::Tracker tracker;
   tracking::QualityOptions gate_options;
   StreamServer server;

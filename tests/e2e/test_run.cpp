@@ -126,7 +126,7 @@ std::filesystem::path write_ping_pong_video(const std::filesystem::path& dir) {
   const auto path = dir / "ping_pong.avi";
   cv::VideoWriter out(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'),
                       in.get(cv::CAP_PROP_FPS), frames.front().size());
-  for (int pass = 0; pass < 4; ++pass)
+  for (int pass = 0; pass < 6; ++pass)
     for (size_t i = 0; i < frames.size(); ++i)
       out.write(frames[pass % 2 == 0 ? i : frames.size() - 1 - i]);
   return path;
@@ -150,6 +150,26 @@ TEST_F(RunTest, Godot3LoadsAndAnimatesTheAvatarBuiltFromTheVideo) {
     std::cout << log.substr(verdict, log.find('\n', verdict) - verdict) << "\n";
   EXPECT_EQ(godot.exit_code, 0) << log;
   EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+}
+
+TEST_F(RunTest, RecordsTheMirrorViewWithTheFaceSwapped) {
+  const auto out = dir_ / "view.avi";
+  const std::string cmd = "FACE_SWAP_ENABLED=1 FACE_SWAP_SOURCE_IMAGE=" +
+                          test::testdata("faces/fr_obama.jpg").string() + " " +
+                          test::avatar_mirror(dir_) + " run --max-frames 12 --record " +
+                          out.string() + " --source " +
+                          test::testdata("video/face_recognition_hamilton_clip.mp4").string();
+  const auto result = test::run_command(cmd);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  cv::VideoCapture recorded(out.string());
+  cv::VideoCapture original(test::testdata("video/face_recognition_hamilton_clip.mp4").string());
+  int frames = 0;
+  double changed = 0;
+  for (cv::Mat view, source; recorded.read(view) && original.read(source); ++frames)
+    if (view.size() == source.size())
+      changed = std::max(changed, cv::norm(view, source, cv::NORM_L1));
+  EXPECT_GE(frames, 10) << "every processed frame is recorded (a few may be skipped as stale)";
+  EXPECT_GT(changed, 0.0) << "the recorded view must differ from the camera image (swapped face)";
 }
 
 }  // namespace

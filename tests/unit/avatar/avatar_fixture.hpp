@@ -26,7 +26,7 @@ inline const BuiltAvatar& built_avatar() {
     b.rec = avatar::reconstruct(b.person.view);
     b.skeleton = avatar::build_skeleton(b.person.view.world, b.rec.frame);
     avatar::SkinWeightOptions options;
-    options.visible = avatar::silhouette_visibility(b.rec.binary_mask, b.rec.frame);
+    options.visible = avatar::silhouette_visibility(b.rec.separated_mask, b.rec.frame);
     b.weights = avatar::compute_skin_weights(b.rec.mesh, b.skeleton, options);
     return b;
   }();

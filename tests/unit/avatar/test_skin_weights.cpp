@@ -119,7 +119,9 @@ TEST(AvatarSkinning, RotatingTheUpperArmLeavesTheTorsoAndStretchesNoTriangle3x) 
       const int i = F(f, k), j = F(f, (k + 1) % 3);
       const float ratio =
           (p.posed.row(i) - p.posed.row(j)).norm() / (p.rest.row(i) - p.rest.row(j)).norm();
-      EXPECT_LT(ratio, 3.0f) << "face " << f;
+      EXPECT_LT(ratio, 3.0f) << "face " << f << " edge at pixel " << a.rec.pixels.row(i)
+                             << " led by bones " << a.weights.joints(i, 0) << ", "
+                             << a.weights.joints(j, 0);
     }
 }
 

@@ -1,0 +1,23 @@
+#include <opencv2/highgui.hpp>
+
+#include "perception/pose_results.hpp"
+#include "pipeline/pipeline_impl.hpp"
+
+namespace am {
+
+// The mirror view (--preview window, --record file): the camera image with the face swapped when
+// face_swap.enabled, and each person's skeleton. Runs after the pose_update went out, so it
+// never delays the stream; it costs frame rate when asked for.
+void Pipeline::Impl::show_view(const Frame& frame, const std::vector<PoseObservation>& persons) {
+  if (!options.preview && !recorder) return;
+  cv::Mat view = view_swapper ? view_swapper->swap_at(frame.image, frame.capture_time_ms / 1000.0)
+                              : frame.image.clone();
+  draw_pose(view, persons);
+  if (recorder) recorder->write(view, frame.index);
+  if (options.preview) {
+    cv::imshow("Avatar Mirror", view);
+    cv::waitKey(1);
+  }
+}
+
+}  // namespace am

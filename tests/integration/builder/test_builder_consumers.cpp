@@ -1,0 +1,163 @@
+// Three independent consumers load a built avatar (pifuhd_test): the Khronos glTF-Validator
+// reports no errors; Blender (Debian `blender`, tests/integration/builder/blender_import.py)
+// imports one mesh, an armature with the humanoid bones and weighted vertex groups; Godot 3
+// (godot3-server running godot/demo_godot3 in test mode) downloads it from our StreamServer,
+// builds it and poses it so its joints land where the streamed joints say. Each skips when its
+// tool is not installed.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "avatar/skeleton.hpp"
+#include "core/clock.hpp"
+#include "integration/builder/builder_cases.hpp"
+#include "stream/server.hpp"
+#include "support/process.hpp"
+#include "support/testdata.hpp"
+#include "unit/stream/synthetic_pose.hpp"
+
+namespace am::test {
+namespace {
+
+constexpr const char* kCase = "pifuhd_test";
+
+bool have(const std::string& tool) {
+  return run_command("command -v " + tool + " >/dev/null").exit_code == 0;
+}
+
+std::filesystem::path write_glb(const builder::AvatarBuild& b, const std::string& dir_name) {
+  const auto path = scratch_dir(dir_name) / "avatar.glb";
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(b.glb.data()),
+             static_cast<std::streamsize>(b.glb.size()));
+  return path;
+}
+
+TEST(BuiltAvatarConsumers, KhronosValidatorReportsNoErrors) {
+  const char* home_env = std::getenv("AVATAR_MIRROR_HOME");
+  const std::filesystem::path home =
+      home_env && *home_env ? std::filesystem::path(home_env)
+                            : std::filesystem::path(std::getenv("HOME")) / ".cache/avatar-mirror";
+  if (!std::filesystem::exists(home / "gltf-validator/node_modules/gltf-validator/package.json"))
+    GTEST_SKIP() << "glTF-Validator not installed: run tests/gltf_validator/install.sh";
+  const auto glb = write_glb(built_avatar_for(kCase), "builder_validator");
+  const CommandResult r = run_command("node " + std::string(AM_SOURCE_DIR) +
+                                      "/tests/gltf_validator/validate.mjs " + glb.string());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(": 0 errors"), std::string::npos) << r.out;
+  std::cout << r.out;
+}
+
+TEST(BuiltAvatarConsumers, BlenderImportsMeshArmatureAndWeights) {
+  if (!have("blender")) GTEST_SKIP() << "blender not installed (apt-get install blender)";
+  const builder::AvatarBuild& b = built_avatar_for(kCase);
+  const auto glb = write_glb(b, "builder_blender");
+  const CommandResult r = run_command(
+      "timeout 120 blender -b --factory-startup --python " + std::string(AM_SOURCE_DIR) +
+      "/tests/integration/builder/blender_import.py -- " + glb.string());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto at = r.out.find("AM_BLENDER_JSON ");
+  ASSERT_NE(at, std::string::npos) << r.out << r.err;
+  const auto j = nlohmann::json::parse(r.out.substr(at + 16, r.out.find('\n', at) - at - 16));
+  std::cout << j.dump() << "\n";
+  ASSERT_EQ(j["meshes"].size(), 1u);
+  ASSERT_EQ(j["armatures"].size(), 1u);
+  const auto bones = j["armatures"][0]["bones"].get<std::vector<std::string>>();
+  const auto groups = j["meshes"][0]["vertex_groups"].get<std::vector<std::string>>();
+  for (std::string_view name : avatar::kHumanoidBones) {
+    EXPECT_NE(std::find(bones.begin(), bones.end(), name), bones.end()) << name << " bone";
+    EXPECT_NE(std::find(groups.begin(), groups.end(), name), groups.end()) << name << " group";
+  }
+  // Blender merges the seam split of the .glb back into positions only where UVs agree: every
+  // vertex it made must carry weights.
+  EXPECT_EQ(j["meshes"][0]["weighted_vertices"], j["meshes"][0]["vertices"]);
+  EXPECT_GE(j["meshes"][0]["vertices"].get<long>(), b.report.vertices);
+  EXPECT_TRUE(j["meshes"][0]["armature_modifier"].get<bool>());
+}
+
+Landmarks stream_landmarks(const avatar::PoseLandmarks& world) {
+  Landmarks out;
+  for (int i = 0; i < avatar::kLandmarkCount; ++i) out[i] = {world[i].x, world[i].y, world[i].z};
+  return out;
+}
+
+// Streams the built person waving (poses made from its own bind pose) at 30 poses/s. The joints
+// sent are moved like the .glb's skeleton: hip midpoint at (0, hip height, 0), feet on y = 0.
+class WavingAvatar {
+ public:
+  WavingAvatar(StreamServer& server, const builder::AvatarBuild& b,
+               const std::filesystem::path& glb)
+      : server_(server), bind_(make_bind_pose(stream_landmarks(b.bind_world))) {
+    const Landmarks world = stream_landmarks(b.bind_world);
+    const Eigen::Vector3d hips = 0.5 * (world[static_cast<int>(Landmark::left_hip)] +
+                                        world[static_cast<int>(Landmark::right_hip)]);
+    // MediaPipe axes (y down): the model's hip point is hip_height above the feet.
+    offset_ = Eigen::Vector3d(0, -b.reconstruction.frame.hip_height, 0) - hips;
+    NewCharacter nc;
+    nc.person_id = 1;
+    nc.mesh_path = glb.string();
+    nc.skeleton_data = skeleton_data(bind_);
+    nc.joint_names = bone_name_list();
+    server_.send_new_character(nc);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~WavingAvatar() {
+    stop_ = true;
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::array<double, 33> confidence;
+    confidence.fill(0.9);
+    for (int i = 0; !stop_; ++i) {
+      Landmarks pose = posed_landmarks(bind_, wave_rotations(i / 45.0));
+      const BoneQuats bones = bone_rotations(bind_, pose);
+      for (auto& p : pose) p += offset_;
+      const double now = monotonic_ms();
+      server_.broadcast_pose({now,
+                              {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
+                                bones_from_rotations(bones)}}});
+      std::this_thread::sleep_for(std::chrono::milliseconds(33));
+    }
+  }
+
+  StreamServer& server_;
+  BindPose bind_;
+  Eigen::Vector3d offset_;
+  std::atomic<bool> stop_ = false;
+  std::thread thread_;
+};
+
+TEST(BuiltAvatarConsumers, Godot3LoadsAndPosesTheBuiltAvatar) {
+  if (!have("godot3-server")) GTEST_SKIP() << "godot3-server not installed";
+  const builder::AvatarBuild& b = built_avatar_for(kCase);
+  const auto glb = write_glb(b, "builder_godot");
+  ServerOptions o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  StreamServer server(o);
+  WavingAvatar person(server, b, glb);
+  const std::string cmd = "cd " + std::string(AM_SOURCE_DIR) +
+                          "/godot/demo_godot3 && LANG=en_US.UTF-8 timeout 60 godot3-server "
+                          "--audio-driver Dummy --path . -- --mirror-test --updates 30 --url "
+                          "ws://127.0.0.1:" +
+                          std::to_string(server.port()) + " 2>&1";
+  const CommandResult r = run_command(cmd);
+  const std::string log = r.out + r.err;
+  EXPECT_EQ(r.exit_code, 0) << log;
+  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+  EXPECT_NE(log.find("person 1 has an avatar"), std::string::npos) << log;
+  EXPECT_NE(log.find("AVATAR_MIRROR_TEST updates=30"), std::string::npos) << log;
+  std::cout << log.substr(std::min(log.size(), log.find("AVATAR_MIRROR_TEST"))) << "\n";
+}
+
+}  // namespace
+}  // namespace am::test
