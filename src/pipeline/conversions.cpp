@@ -1,7 +1,6 @@
 #include "pipeline/conversions.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace am {
 
@@ -22,32 +21,21 @@ tracking::PersonInput to_person_input(const PoseObservation& person) {
   return input;
 }
 
-std::vector<int> assign_faces(const std::vector<PoseObservation>& persons,
-                              const std::vector<FaceDetection>& faces) {
-  std::vector<int> owner_of_face(faces.size(), -1);
-  std::vector<float> owner_distance(faces.size(), std::numeric_limits<float>::max());
-  for (size_t p = 0; p < persons.size(); ++p) {
-    if (persons[p].landmarks.empty()) continue;
-    const cv::Point2f nose(persons[p].landmarks[0].x, persons[p].landmarks[0].y);
-    for (size_t f = 0; f < faces.size(); ++f) {
-      if (!faces[f].box.contains(nose)) continue;
-      const cv::Point2f centre = (faces[f].box.tl() + faces[f].box.br()) * 0.5f;
-      const float distance = static_cast<float>(cv::norm(centre - nose));
-      if (distance < owner_distance[f]) {
-        owner_distance[f] = distance;
-        owner_of_face[f] = static_cast<int>(p);
-      }
-    }
+cv::Rect head_region(const PoseObservation& person, cv::Size image) {
+  constexpr size_t kHeadLandmarks = 11;
+  if (person.landmarks.size() < kHeadLandmarks) return {};
+  float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+  for (size_t i = 0; i < kHeadLandmarks; ++i) {
+    const auto& l = person.landmarks[i];
+    x0 = std::min(x0, l.x), y0 = std::min(y0, l.y);
+    x1 = std::max(x1, l.x), y1 = std::max(y1, l.y);
   }
-  std::vector<int> face_of_person(persons.size(), -1);
-  for (size_t f = 0; f < faces.size(); ++f) {
-    const int p = owner_of_face[f];
-    if (p < 0) continue;
-    const int current = face_of_person[p];
-    if (current < 0 || faces[f].box.area() > faces[current].box.area())
-      face_of_person[p] = static_cast<int>(f);
-  }
-  return face_of_person;
+  const float side = 3.0f * std::max(x1 - x0, y1 - y0);
+  const cv::Point2f centre((x0 + x1) / 2, (y0 + y1) / 2);
+  const cv::Rect square(cv::Point(cvRound(centre.x - side / 2), cvRound(centre.y - side / 2)),
+                        cv::Size(cvRound(side), cvRound(side)));
+  const cv::Rect clipped = square & cv::Rect(cv::Point(0, 0), image);
+  return clipped.width >= 16 && clipped.height >= 16 ? clipped : cv::Rect();
 }
 
 PersonPose person_pose(int id, const PoseObservation& person, const BindPose* bind,

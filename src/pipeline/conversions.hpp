@@ -1,5 +1,5 @@
 // Pure conversions between the stages' plain structs: a pose observation as the tracker's input,
-// world landmarks as the stream's Eigen landmarks, face detections assigned to people, and the
+// world landmarks as the stream's Eigen landmarks, where to look for a person's face, and the
 // pose_update entry of one tracked person. No state, no I/O.
 #pragma once
 
@@ -27,10 +27,10 @@ Landmarks to_stream_landmarks(const Points& world) {
   return out;
 }
 
-// For each person, the index of the face whose box holds their nose and is the largest such
-// face, or -1. A face goes to one person at most (the one whose nose is nearest its centre).
-std::vector<int> assign_faces(const std::vector<PoseObservation>& persons,
-                              const std::vector<FaceDetection>& faces);
+// The square around a person's head (landmarks 0-10: nose, eyes, ears, mouth) grown 3x, clipped
+// to the image, where the face detector looks for their face: the detector's 320x240 input then
+// sees a far-away face large enough. Empty when the head is off the image or too small.
+cv::Rect head_region(const PoseObservation& person, cv::Size image);
 
 // The pose_update entry of one person: joints from the world landmarks (MediaPipe frame) with
 // their visibility as confidence, and bone rotations when the avatar's bind pose is known.

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <spdlog/spdlog.h>
@@ -91,15 +92,16 @@ void Pipeline::Impl::process(Frame& frame) {
   std::vector<tracking::PersonInput> inputs;
   inputs.reserve(persons.size());
   for (const auto& p : persons) inputs.push_back(to_person_input(p));
-  if (frame.index % face_interval == 0 && !persons.empty()) {
+  const int interval = someone_unknown ? face_interval_unknown : face_interval;
+  if (frame.index % interval == 0 && !persons.empty()) {
     const double f0 = monotonic_ms();
-    const auto found = faces.detect(frame.image);
-    const auto owner = assign_faces(persons, found);
-    for (size_t i = 0; i < persons.size(); ++i)
-      if (owner[i] >= 0) inputs[i].face = embedder.embed(frame.image, found[owner[i]].keypoints);
+    for (size_t i = 0; i < persons.size(); ++i) inputs[i].face = face_of(frame.image, persons[i]);
     metrics.faces_ms.add(monotonic_ms() - f0);
   }
   const auto update = tracker.update(inputs, frame.capture_time_ms);
+  someone_unknown = std::any_of(update.ids.begin(), update.ids.end(), [&](int id) {
+    return id == 0 || tracker.gallery().embeddings(id).empty();
+  });
   const double now = monotonic_ms();
   announce_ready_avatars(now);
   handle_events(update, now);
@@ -127,6 +129,17 @@ void Pipeline::Impl::process(Frame& frame) {
   if (last_frame_ms >= 0) metrics.frame_interval_ms.add(frame.capture_time_ms - last_frame_ms);
   last_frame_ms = frame.capture_time_ms;
   report_status(sent, false);
+}
+
+// The embedding of the face found around the person's head, or empty.
+std::vector<float> Pipeline::Impl::face_of(const cv::Mat& image, const PoseObservation& person) {
+  const cv::Rect head = head_region(person, image.size());
+  if (head.empty()) return {};
+  const auto found = faces.detect(image(head));
+  if (found.empty()) return {};
+  FivePoints points = found.front().keypoints;
+  for (auto& p : points) p += cv::Point2f(static_cast<float>(head.x), static_cast<float>(head.y));
+  return embedder.embed(image, points);
 }
 
 // VMC carries one skeleton: the first tracked person whose avatar (bind pose) is known.

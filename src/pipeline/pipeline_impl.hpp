@@ -42,6 +42,7 @@ struct Pipeline::Impl {
   // pipeline.cpp
   int run();
   void process(Frame& frame);
+  std::vector<float> face_of(const cv::Mat& image, const PoseObservation& person);
   // pipeline_view.cpp
   void show_view(const Frame& frame, const std::vector<PoseObservation>& persons);
 
@@ -63,7 +64,11 @@ struct Pipeline::Impl {
   CaptureThread capture;  // opened first: a bad source fails before any model loads
   std::filesystem::path models;
   std::filesystem::path avatar_dir;
+  // Faces are looked for every 30 frames, and every 6 while someone on screen has no face in the
+  // gallery yet (so a returning visitor is recognised within a fraction of a second).
   int face_interval = 30;
+  int face_interval_unknown = 6;
+  bool someone_unknown = false;
   std::unique_ptr<Cache> cache;
   PoseTracker pose;
   FaceDetector faces;

@@ -1,4 +1,4 @@
-// Faces go to the person whose nose they hold; pose_update entries carry bones only with a bind
+// Where the face of a person is looked for; pose_update entries carry bones only with a bind
 // pose; the bind pose stored with a cached avatar survives the round trip.
 #include <gtest/gtest.h>
 
@@ -17,25 +17,25 @@ PoseObservation person_with_nose(float x, float y) {
   return p;
 }
 
-FaceDetection face_at(float x, float y, float size) {
-  FaceDetection f;
-  f.box = cv::Rect2f(x - size / 2, y - size / 2, size, size);
-  return f;
+TEST(HeadRegion, ASquareThreeTimesTheHeadAroundIt) {
+  PoseObservation p = person_with_nose(200, 100);
+  for (int i = 1; i <= 10; ++i)
+    p.landmarks[i] = {200.0f + (i % 2 ? 10.0f : -10.0f), 100.0f, 0, 1, 1};
+  const cv::Rect head = head_region(p, cv::Size(640, 480));
+  EXPECT_EQ(head.width, head.height);
+  EXPECT_NEAR(head.width, 60, 1);
+  EXPECT_TRUE(head.contains(cv::Point(200, 100)));
 }
 
-TEST(AssignFaces, EachPersonGetsTheFaceOnTheirNose) {
-  const std::vector<PoseObservation> persons = {person_with_nose(100, 100),
-                                                person_with_nose(400, 120)};
-  const std::vector<FaceDetection> faces = {face_at(402, 118, 60), face_at(98, 104, 50),
-                                            face_at(700, 100, 40)};
-  EXPECT_EQ(assign_faces(persons, faces), (std::vector<int>{1, 0}));
-}
-
-TEST(AssignFaces, AFaceGoesToOnePersonOnly) {
-  const std::vector<PoseObservation> persons = {person_with_nose(100, 100),
-                                                person_with_nose(120, 100)};
-  const std::vector<FaceDetection> faces = {face_at(118, 100, 80)};
-  EXPECT_EQ(assign_faces(persons, faces), (std::vector<int>{-1, 0}));
+TEST(HeadRegion, ClippedToTheImageAndEmptyWhenOff) {
+  PoseObservation p = person_with_nose(5, 5);
+  for (int i = 1; i <= 10; ++i) p.landmarks[i] = {5.0f + i * 3.0f, 5.0f, 0, 1, 1};
+  const cv::Rect head = head_region(p, cv::Size(640, 480));
+  EXPECT_EQ(head & cv::Rect(0, 0, 640, 480), head);
+  EXPECT_FALSE(head.empty());
+  PoseObservation off = person_with_nose(-500, -500);
+  for (int i = 1; i <= 10; ++i) off.landmarks[i] = {-500.0f + i, -500.0f, 0, 1, 1};
+  EXPECT_TRUE(head_region(off, cv::Size(640, 480)).empty());
 }
 
 TEST(PersonPose, BonesOnlyOnceTheBindPoseIsKnown) {
