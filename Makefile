@@ -49,7 +49,7 @@ soak: build ## opt-in: loop a video 10 min with a client; RSS growth < 5%, no dr
 
 lint: build ## clang-tidy (all cores), cppcheck and a clang-format check over src/
 	@run-clang-tidy -p $(BUILD_DIR) -j $(JOBS) -quiet '$(CURDIR)/src/.*\.cpp$$' 2>/dev/null \
-	  | grep -E '^/.*: (warning|error):' && exit 1 || true
+	  | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^/.*: (warning|error):' && exit 1 || true
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --inline-suppr \
 	  --suppress=missingIncludeSystem -I src $(filter src/%.cpp,$(SRC_FILES))
 	@clang-format --dry-run --Werror $(SRC_FILES)

@@ -30,7 +30,8 @@ void write_file(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 int cmd_avatar(const Config& cfg, const AvatarCommand& opts) {
-  const cv::Mat photo = read_photo(opts.image);
+  cv::Mat photo = read_photo(opts.image);
+  if (auto swapper = face_swapper_from(cfg, models_dir(cfg))) photo = swapper->swap(photo);
   const Segmenter segmenter(models_dir(cfg), session_options(cfg));
   PoseTracker pose(models_dir(cfg), pose_options(cfg), session_options(cfg));
   builder::BuildOptions options;

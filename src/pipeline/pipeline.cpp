@@ -16,16 +16,7 @@
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
-namespace {
-
-std::unique_ptr<FaceSwapper> make_swapper(const Config& cfg, const std::filesystem::path& models) {
-  if (!cfg.get_bool("face_swap.enabled")) return nullptr;
-  const std::string source = cfg.get_string("face_swap.source_image");
-  return std::make_unique<FaceSwapper>(models, read_face_source(source), face_swap_options(cfg),
-                                       source);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
     : options(std::move(opts)),
@@ -41,7 +32,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       faces(models, FaceBoxOptions{}, session_options(cfg)),
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
       segmenter(models, session_options(cfg)),
-      swapper(make_swapper(cfg, models)),
+      swapper(face_swapper_from(cfg, models)),
       tracker(tracker_options(cfg)),
       gate_options(gate_options_from(cfg)),
       server(server_options(cfg)),
@@ -49,7 +40,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
   std::filesystem::create_directories(avatar_dir);
   server.set_metrics([this] { return metrics.prometheus(); });
   if (options.preview || !options.record.empty()) {
-    view_swapper = make_swapper(cfg, models);
+    view_swapper = face_swapper_from(cfg, models);
     if (!options.record.empty())
       recorder = std::make_unique<FrameWriter>(options.record, capture.info().fps);
   }

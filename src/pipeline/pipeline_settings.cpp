@@ -75,16 +75,19 @@ CaptureOptions capture_options(const std::string& spec, bool loop) {
   return options;
 }
 
-cv::Mat read_face_source(const std::string& path) {
+std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
+                                               const std::filesystem::path& models) {
+  if (!cfg.get_bool("face_swap.enabled")) return nullptr;
+  const std::string path = cfg.get_string("face_swap.source_image");
   if (path.empty())
     throw SourceError(
         "face_swap.enabled is true but face_swap.source_image is empty: set it to a photo of the "
         "face to swap in (or FACE_SWAP_SOURCE_IMAGE)");
-  cv::Mat image = cv::imread(path, cv::IMREAD_COLOR);
+  const cv::Mat image = cv::imread(path, cv::IMREAD_COLOR);
   if (image.empty())
     throw SourceError("cannot read face_swap.source_image " + path +
                       ": check the path and that it is a PNG or JPEG");
-  return image;
+  return std::make_unique<FaceSwapper>(models, image, face_swap_options(cfg), path);
 }
 
 }  // namespace am

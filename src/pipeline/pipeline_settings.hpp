@@ -2,11 +2,14 @@
 // command (run, pose, faces, ...) reads a key the same way.
 #pragma once
 
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include <opencv2/core/mat.hpp>
 
 #include "core/config.hpp"
+#include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
 #include "perception/pose_tracker.hpp"
@@ -31,7 +34,9 @@ std::string source_spec(const Config& cfg, const std::string& source);
 // Cameras and streams are reopened when they fail; files end (or loop).
 CaptureOptions capture_options(const std::string& spec, bool loop);
 
-// The face_swap.source_image photo; SourceError naming the key when unset or unreadable.
-cv::Mat read_face_source(const std::string& path);
+// With face_swap.enabled, a swapper for the face_swap.source_image photo (SourceError naming the
+// key when it is unset or unreadable); nullptr when face swapping is off.
+std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
+                                               const std::filesystem::path& models);
 
 }  // namespace am

@@ -94,6 +94,15 @@ TEST_F(CliTest, MissingFileIsNamed) {
   EXPECT_NE(r.err.find("nothere.mp4"), std::string::npos) << r.err;
 }
 
+TEST_F(CliTest, FaceSwapWithoutASourceFaceStopsWithOneLine) {
+  const auto r = run_command("FACE_SWAP_ENABLED=1 " + am_ + " avatar " +
+                             test::testdata("full_body/pifu_ryota.png").string() + " --out " +
+                             (dir_ / "a.glb").string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("face_swap.source_image"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, InfoReportsRuntimeVersions) {
   const auto r = run_command(am_ + " info");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -7,11 +7,13 @@
 #include <chrono>
 #include <future>
 #include <iostream>
+#include <map>
 #include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -170,6 +172,44 @@ TEST_F(RunTest, RecordsTheMirrorViewWithTheFaceSwapped) {
       changed = std::max(changed, cv::norm(view, source, cv::NORM_L1));
   EXPECT_GE(frames, 10) << "every processed frame is recorded (a few may be skipped as stale)";
   EXPECT_GT(changed, 0.0) << "the recorded view must differ from the camera image (swapped face)";
+}
+
+// A person, an empty room long enough for them to be gone, then the same person again.
+std::filesystem::path write_return_visit(const std::filesystem::path& dir) {
+  const cv::Mat person = cv::imread(test::testdata("full_body/sith_002.png").string());
+  const cv::Mat empty(person.size(), person.type(), cv::Scalar::all(0));
+  const auto folder = dir / "visit";
+  std::filesystem::create_directories(folder);
+  int n = 0;
+  for (const auto& [image, count] :
+       {std::pair{&person, 45}, std::pair{&empty, 90}, std::pair{&person, 45}})
+    for (int i = 0; i < count; ++i) {
+      char name[16];
+      std::snprintf(name, sizeof name, "%04d.png", n++);
+      cv::imwrite((folder / name).string(), *image);
+    }
+  return folder;
+}
+
+TEST_F(RunTest, AReturningVisitorGetsTheirCachedAvatarAtOnce) {
+  auto run = start_run(write_return_visit(dir_));
+  auto client = connect_when_ready(port_);
+  ASSERT_NE(client, nullptr);
+  std::vector<json> messages;
+  try {
+    while (true) messages.push_back(json::parse(client->read()));
+  } catch (const std::exception&) {
+    // the mirror closed the connection at the end of the folder
+  }
+  const test::CommandResult result = run.get();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::map<int, int> characters;
+  for (const auto& m : messages)
+    if (m["type"] == "new_character") ++characters[m["person_id"].get<int>()];
+  const bool twice = std::any_of(characters.begin(), characters.end(),
+                                 [](const auto& c) { return c.second >= 2; });
+  EXPECT_TRUE(twice) << "the returning person's id must get its avatar again\n" << result.err;
+  EXPECT_NE(result.err.find("came back"), std::string::npos) << result.err;
 }
 
 }  // namespace
