@@ -30,9 +30,9 @@ std::optional<DecodedImage> decode_one(cv::VideoCapture& capture) {
 // Streams are live and never read ahead, so they add no latency.
 class VideoSource : public FrameSource {
  public:
-  VideoSource(cv::VideoCapture capture, DecodedImage first, SourceInfo info, Pacing pacing,
+  VideoSource(const cv::VideoCapture& capture, DecodedImage first, SourceInfo info, Pacing pacing,
               bool read_ahead)
-      : capture_(std::move(capture)),
+      : capture_(capture),
         pending_(std::move(first)),
         info_(std::move(info)),
         pacer_(pacing, info_.fps),
