@@ -137,6 +137,7 @@ std::size_t RedisCache::cleanup() {
   std::vector<std::string> keys;
   for (const auto& id : ids.elements) keys.push_back(identity_key(id.text));
   std::vector<RedisCommand> exists;
+  exists.reserve(keys.size());
   for (const auto& key : keys) exists.push_back({"EXISTS", key});
   const auto replies = conn_.run_pipeline(exists);
   RedisCommand srem{"SREM", kIndexKey};

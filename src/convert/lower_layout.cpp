@@ -14,7 +14,7 @@ const std::vector<int64_t> kToNhwc = {0, 2, 3, 1};
 
 std::string transpose(Lowering& l, const std::string& in, const std::vector<int64_t>& perm,
                       const std::string& suffix) {
-  const std::string out = l.graph().unique(in + suffix);
+  std::string out = l.graph().unique(in + suffix);
   set_attr(l.graph().add_node("Transpose", {in}, {out}), "perm", perm);
   return out;
 }

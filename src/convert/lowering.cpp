@@ -89,7 +89,7 @@ std::string Lowering::define(int tensor) {
   const auto fixed = fixed_names_.find(tensor);
   std::string base = model_.tensors.at(tensor).name;
   if (base.empty()) base = "tensor";  // unique() numbers the repeats
-  const std::string name = fixed != fixed_names_.end() ? fixed->second : graph_.unique(base);
+  std::string name = fixed != fixed_names_.end() ? fixed->second : graph_.unique(base);
   values_[tensor] = name;
   return name;
 }

@@ -52,7 +52,7 @@ std::string OnnxGraph::add_ints(const std::string& base, const std::vector<int64
 }
 
 std::string OnnxGraph::scalar(float value) {
-  const std::string name = "scalar_" + std::to_string(value);
+  std::string name = "scalar_" + std::to_string(value);
   if (names_.count(name) != 0) return name;
   const float v[] = {value};
   return add_floats(name, {}, v);

@@ -116,7 +116,7 @@ std::string describe_allowed(const KeySpec& spec) {
 }
 
 std::string check_value(const KeySpec& spec, const nlohmann::json& value) {
-  const std::string wanted = "must be " + describe_allowed(spec);
+  std::string wanted = "must be " + describe_allowed(spec);
   switch (spec.type) {
     case ValueType::Bool:
       return value.is_boolean() ? "" : wanted;

@@ -13,7 +13,7 @@ namespace am {
 namespace {
 
 cv::Mat read_source_photo(const std::filesystem::path& source) {
-  const cv::Mat image = cv::imread(source.string(), cv::IMREAD_COLOR);
+  cv::Mat image = cv::imread(source.string(), cv::IMREAD_COLOR);
   if (image.empty())
     throw SourceError("face swap: cannot read the source photo " + source.string() +
                       ": give an existing image file (.jpg, .png, ...)");

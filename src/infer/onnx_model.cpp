@@ -96,6 +96,7 @@ std::vector<TensorSpec> effective_specs(const std::vector<TensorSpec>& declared,
 
 std::vector<const char*> c_names(const std::vector<TensorSpec>& specs) {
   std::vector<const char*> names;
+  names.reserve(specs.size());
   for (const auto& s : specs) names.push_back(s.name.c_str());
   return names;
 }
@@ -168,6 +169,7 @@ struct OnnxModel::Impl {
       auto results = session.Run(Ort::RunOptions{nullptr}, in_names.data(), values.data(),
                                  values.size(), out_names.data(), out_names.size());
       std::vector<Tensor> tensors;
+      tensors.reserve(results.size());
       for (const auto& r : results) tensors.push_back(to_tensor(r));
       return tensors;
     } catch (const Ort::Exception& e) {
@@ -201,6 +203,7 @@ OnnxModel& OnnxModel::operator=(OnnxModel&&) noexcept = default;
 
 std::vector<Tensor> OnnxModel::run(const std::vector<Tensor>& inputs) const {
   std::vector<TensorView> views;
+  views.reserve(inputs.size());
   for (const auto& t : inputs) views.push_back(view_of(t));
   return impl_->run(views);
 }

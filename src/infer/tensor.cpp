@@ -18,6 +18,7 @@ const TensorSpec* find_by_name(const std::vector<TensorSpec>& specs, std::string
 
 std::string names_text(const std::vector<TensorSpec>& specs) {
   std::vector<std::string> names;
+  names.reserve(specs.size());
   for (const auto& s : specs) names.push_back("'" + s.name + "'");
   return names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
 }

@@ -35,6 +35,7 @@ std::vector<CameraDevice> list_cameras() {
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<CameraDevice> cameras;
+  cameras.reserve(found.size());
   for (auto& [number, device] : found) cameras.push_back(std::move(device));
   return cameras;
 }

@@ -19,8 +19,8 @@ constexpr int kFirstFrameAttempts = 30;  // cameras often drop the first frames 
 
 class CameraSource : public FrameSource {
  public:
-  CameraSource(cv::VideoCapture capture, SourceInfo info)
-      : capture_(std::move(capture)), info_(std::move(info)) {}
+  CameraSource(const cv::VideoCapture& capture, SourceInfo info)
+      : capture_(capture), info_(std::move(info)) {}
 
   std::optional<Frame> next() override {
     cv::Mat image = read_image();

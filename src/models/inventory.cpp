@@ -29,7 +29,7 @@ FileCheck check_model_file(const fs::path& models_dir, const ModelEntry& model) 
 }
 
 std::string FileCheck::describe() const {
-  const std::string file = path.filename().string();
+  std::string file = path.filename().string();
   switch (state) {
     case FileState::ok:
       return file + ": ok";

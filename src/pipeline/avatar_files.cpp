@@ -8,7 +8,7 @@ namespace am {
 
 std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id,
                                         const std::string& glb) {
-  const auto path = dir / (std::to_string(id) + ".glb");
+  auto path = dir / (std::to_string(id) + ".glb");
   const auto temp = dir / (std::to_string(id) + ".glb.tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);

@@ -41,6 +41,7 @@ std::optional<Bone> bone_parent(Bone bone) {
 
 std::vector<std::string> bone_name_list() {
   std::vector<std::string> out;
+  out.reserve(std::size(kBones));
   for (const auto& b : kBones) out.emplace_back(b.name);
   return out;
 }

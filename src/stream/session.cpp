@@ -95,7 +95,7 @@ void HttpSession::upgrade() {
   }
   auto session = std::make_shared<WsSession>(std::move(stream_), hub_);
   hub_.sessions.insert(session);
-  session->start(std::move(req));
+  session->start(req);
 }
 
 WsSession::WsSession(beast::tcp_stream&& stream, Hub& hub)
@@ -103,7 +103,7 @@ WsSession::WsSession(beast::tcp_stream&& stream, Hub& hub)
   peer_ = peer_of(beast::get_lowest_layer(ws_).socket());
 }
 
-void WsSession::start(HttpRequest request) {
+void WsSession::start(const HttpRequest& request) {
   beast::get_lowest_layer(ws_).expires_never();
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = ms(hub_.options.handshake_timeout_s);

@@ -33,7 +33,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 class WsSession : public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(boost::beast::tcp_stream&& stream, Hub& hub);
-  void start(HttpRequest request);
+  void start(const HttpRequest& request);
   void send(OutMessage message);
   void shut();  // closes the socket at once
   // Sends what is queued, then a close frame (going away); the session ends when the client

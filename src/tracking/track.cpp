@@ -43,7 +43,7 @@ void absorb(Track& track, const PersonInput& input, double time_ms, float smooth
     track.velocity =
         track.hits == 1 ? measured : smoothing * measured + (1 - smoothing) * track.velocity;
   }
-  FaceEmbedding face = input.face.empty() ? std::move(track.last.face) : input.face;
+  FaceEmbedding face = input.face.empty() ? std::move(track.last.face) : FaceEmbedding(input.face);
   track.last = input;
   track.last.face = std::move(face);
   track.last_seen_ms = time_ms;
