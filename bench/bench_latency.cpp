@@ -66,31 +66,6 @@ void write_benchmark_video(const std::filesystem::path& path) {
     out.write(frames[ping_pong_index(k, frames.size())]);
 }
 
-unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-// Connects as soon as the mirror listens (it loads its models first); null after a minute.
-std::unique_ptr<test::WsClient> connect_when_ready(unsigned short port) {
-  for (int attempt = 0; attempt < 1200; ++attempt) {
-    try {
-      return std::make_unique<test::WsClient>(port, "/", std::map<std::string, std::string>{},
-                                              30.0);
-    } catch (const std::exception&) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  return nullptr;
-}
-
 // What the client saw; times are this process's monotonic_ms() when a message arrived.
 struct StreamStats {
   std::vector<double> latencies_ms;  // capture -> received, pose_updates with someone in them
@@ -168,13 +143,13 @@ void BM_RunLatencyOnePerson720p30(benchmark::State& state) {
   const auto dir = test::scratch_dir("latency");
   const auto video = dir / "one_person_720p30.avi";
   write_benchmark_video(video);
-  const unsigned short port = free_port();
+  const unsigned short port = test::free_port();
   for (auto _ : state) {
     const std::string cmd = "WEBSOCKET_HOST=127.0.0.1 WEBSOCKET_PORT=" + std::to_string(port) +
                             " " + test::avatar_mirror(dir) + " run --source " + video.string();
     auto run = std::async(std::launch::async, [cmd] { return test::run_command(cmd); });
     StreamStats stats;
-    if (auto client = connect_when_ready(port)) read_stream(*client, 1e300, stats);
+    if (auto client = test::connect_when_ready(port)) read_stream(*client, 1e300, stats);
     const test::CommandResult result = run.get();
     if (result.exit_code != 0 || stats.update_times_ms.empty()) {
       state.SkipWithError(("run failed: " + result.err.substr(0, 2000)).c_str());
@@ -202,7 +177,7 @@ BENCHMARK(BM_RunLatencyOnePerson720p30)->Iterations(1)->Unit(benchmark::kSecond)
 
 // Stays connected for `seconds`, then closes; prints what it received. 1 if it was dropped.
 int soak_client(unsigned short port, double seconds) {
-  auto client = connect_when_ready(port);
+  auto client = test::connect_when_ready(port);
   if (!client) {
     std::cerr << "soak client: nothing listens on port " << port << "\n";
     return 1;

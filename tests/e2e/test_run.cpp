@@ -26,36 +26,11 @@ namespace {
 
 using nlohmann::json;
 
-unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-// Connects to the mirror as soon as it listens (it loads its models first).
-std::unique_ptr<test::WsClient> connect_when_ready(unsigned short port) {
-  for (int attempt = 0; attempt < 600; ++attempt) {
-    try {
-      return std::make_unique<test::WsClient>(port, "/", std::map<std::string, std::string>{},
-                                              30.0);
-    } catch (const std::exception&) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  return nullptr;
-}
-
 class RunTest : public ::testing::Test {
  protected:
   std::filesystem::path dir_ =
       test::scratch_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-  unsigned short port_ = free_port();
+  unsigned short port_ = test::free_port();
 
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -69,7 +44,7 @@ class RunTest : public ::testing::Test {
 
 TEST_F(RunTest, StreamsHelloAvatarPosesAndPersonLeft) {
   auto run = start_run(test::testdata("video/mmhuman3d_single_person.mp4"));
-  auto client = connect_when_ready(port_);
+  auto client = test::connect_when_ready(port_);
   ASSERT_NE(client, nullptr) << "the mirror never listened on port " << port_;
   std::vector<json> messages;
   try {
@@ -138,7 +113,8 @@ TEST_F(RunTest, Godot3LoadsAndAnimatesTheAvatarBuiltFromTheVideo) {
   if (test::run_command("command -v godot3-server").exit_code != 0)
     GTEST_SKIP() << "godot3-server not installed (make setup installs it)";
   auto run = start_run(write_ping_pong_video(dir_));
-  ASSERT_NE(connect_when_ready(port_), nullptr) << "the mirror never listened on port " << port_;
+  ASSERT_NE(test::connect_when_ready(port_), nullptr)
+      << "the mirror never listened on port " << port_;
   const std::string project = std::string(AM_SOURCE_DIR) + "/godot/demo_godot3";
   const auto godot = test::run_command(
       "cd " + project + " && LANG=en_US.UTF-8 timeout 90 godot3-server --audio-driver Dummy " +
@@ -193,7 +169,7 @@ std::filesystem::path write_return_visit(const std::filesystem::path& dir) {
 
 TEST_F(RunTest, AReturningVisitorGetsTheirCachedAvatarAtOnce) {
   auto run = start_run(write_return_visit(dir_));
-  auto client = connect_when_ready(port_);
+  auto client = test::connect_when_ready(port_);
   ASSERT_NE(client, nullptr);
   std::vector<json> messages;
   try {

@@ -3,11 +3,16 @@
 // binary, fetch over plain HTTP. Throws boost::system::system_error on any failure. Header-only.
 #pragma once
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -83,6 +88,32 @@ inline HttpReply http_get(unsigned short port, const std::string& target,
   beast::http::read(socket, buffer, parser);
   const auto& res = parser.get();
   return {res.result_int(), std::string(res[beast::http::field::content_type]), res.body()};
+}
+
+// A TCP port that was free a moment ago on 127.0.0.1 (for a server started by the test).
+inline unsigned short free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// Connects as soon as a mirror started by the test listens (it loads its models first); null
+// after a minute.
+inline std::unique_ptr<WsClient> connect_when_ready(unsigned short port) {
+  for (int attempt = 0; attempt < 1200; ++attempt) {
+    try {
+      return std::make_unique<WsClient>(port, "/", std::map<std::string, std::string>{}, 30.0);
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace am::test
