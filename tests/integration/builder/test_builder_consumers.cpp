@@ -22,6 +22,7 @@
 #include "support/process.hpp"
 #include "support/testdata.hpp"
 #include "unit/stream/synthetic_pose.hpp"
+#include "unit/stream/waving_person.hpp"
 
 namespace am::test {
 namespace {
@@ -89,52 +90,14 @@ Landmarks stream_landmarks(const avatar::PoseLandmarks& world) {
 }
 
 // Streams the built person waving (poses made from its own bind pose) at 30 poses/s. The joints
-// sent are moved like the .glb's skeleton: hip midpoint at (0, hip height, 0), feet on y = 0.
-class WavingAvatar {
- public:
-  WavingAvatar(StreamServer& server, const builder::AvatarBuild& b,
-               const std::filesystem::path& glb)
-      : server_(server), bind_(make_bind_pose(stream_landmarks(b.bind_world))) {
-    const Landmarks world = stream_landmarks(b.bind_world);
-    const Eigen::Vector3d hips = 0.5 * (world[static_cast<int>(Landmark::left_hip)] +
-                                        world[static_cast<int>(Landmark::right_hip)]);
-    // MediaPipe axes (y down): the model's hip point is hip_height above the feet.
-    offset_ = Eigen::Vector3d(0, -b.reconstruction.frame.hip_height, 0) - hips;
-    NewCharacter nc;
-    nc.person_id = 1;
-    nc.mesh_path = glb.string();
-    nc.skeleton_data = skeleton_data(bind_);
-    nc.joint_names = bone_name_list();
-    server_.send_new_character(nc);
-    thread_ = std::thread([this] { run(); });
-  }
-  ~WavingAvatar() {
-    stop_ = true;
-    thread_.join();
-  }
-
- private:
-  void run() {
-    std::array<double, 33> confidence;
-    confidence.fill(0.9);
-    for (int i = 0; !stop_; ++i) {
-      Landmarks pose = posed_landmarks(bind_, wave_rotations(i / 45.0));
-      const BoneQuats bones = bone_rotations(bind_, pose);
-      for (auto& p : pose) p += offset_;
-      const double now = monotonic_ms();
-      server_.broadcast_pose({now,
-                              {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
-                                bones_from_rotations(bones)}}});
-      std::this_thread::sleep_for(std::chrono::milliseconds(33));
-    }
-  }
-
-  StreamServer& server_;
-  BindPose bind_;
-  Eigen::Vector3d offset_;
-  std::atomic<bool> stop_ = false;
-  std::thread thread_;
-};
+// Moves MediaPipe hip-centred joints into the model's frame (feet on the floor; MediaPipe's y
+// points down, so the hips are hip_height "above" as -y).
+Eigen::Vector3d model_offset(const builder::AvatarBuild& b) {
+  const Landmarks world = stream_landmarks(b.bind_world);
+  const Eigen::Vector3d hips = 0.5 * (world[static_cast<int>(Landmark::left_hip)] +
+                                      world[static_cast<int>(Landmark::right_hip)]);
+  return Eigen::Vector3d(0, -b.reconstruction.frame.hip_height, 0) - hips;
+}
 
 TEST(BuiltAvatarConsumers, Godot3LoadsAndPosesTheBuiltAvatar) {
   if (!have("godot3-server")) GTEST_SKIP() << "godot3-server not installed";
@@ -144,7 +107,8 @@ TEST(BuiltAvatarConsumers, Godot3LoadsAndPosesTheBuiltAvatar) {
   o.host = "127.0.0.1";
   o.port = 0;
   StreamServer server(o);
-  WavingAvatar person(server, b, glb);
+  test::WavingPerson person(server, glb, make_bind_pose(stream_landmarks(b.bind_world)),
+                            model_offset(b));
   const std::string cmd = "cd " + std::string(AM_SOURCE_DIR) +
                           "/godot/demo_godot3 && LANG=en_US.UTF-8 timeout 60 godot3-server "
                           "--audio-driver Dummy --path . -- --mirror-test --updates 30 --url "

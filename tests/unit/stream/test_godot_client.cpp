@@ -15,6 +15,7 @@
 #include "support/testdata.hpp"
 #include "unit/stream/synthetic_pose.hpp"
 #include "unit/stream/test_avatar_glb.hpp"
+#include "unit/stream/waving_person.hpp"
 
 namespace am {
 namespace {
@@ -22,43 +23,6 @@ namespace {
 bool have(const std::string& tool) {
   return test::run_command("command -v " + tool + " >/dev/null").exit_code == 0;
 }
-
-// Streams a waving arm at 30 poses/s for as long as it lives.
-class WavingPerson {
- public:
-  explicit WavingPerson(StreamServer& server, const std::filesystem::path& glb) : server_(server) {
-    NewCharacter nc;
-    nc.person_id = 1;
-    nc.mesh_path = glb.string();
-    nc.skeleton_data = skeleton_data(bind_);
-    nc.joint_names = bone_name_list();
-    server_.send_new_character(nc);
-    thread_ = std::thread([this] { run(); });
-  }
-  ~WavingPerson() {
-    stop_ = true;
-    thread_.join();
-  }
-
- private:
-  void run() {
-    std::array<double, 33> confidence;
-    confidence.fill(0.9);
-    for (int i = 0; !stop_; ++i) {
-      const Landmarks pose = test::posed_landmarks(bind_, test::wave_rotations(i / 45.0));
-      const double now = monotonic_ms();
-      server_.broadcast_pose({now,
-                              {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
-                                bones_from_rotations(bone_rotations(bind_, pose))}}});
-      std::this_thread::sleep_for(std::chrono::milliseconds(33));
-    }
-  }
-
-  StreamServer& server_;
-  BindPose bind_ = make_bind_pose(test::tpose_mediapipe());
-  std::atomic<bool> stop_ = false;
-  std::thread thread_;
-};
 
 struct GodotRun {
   test::CommandResult result;
@@ -87,12 +51,13 @@ class GodotClient : public ::testing::Test {
     o.host = "127.0.0.1";
     o.port = 0;
     server_ = std::make_unique<StreamServer>(o);
-    person_ = std::make_unique<WavingPerson>(*server_, dir_ / "avatar.glb");
+    person_ = std::make_unique<test::WavingPerson>(*server_, dir_ / "avatar.glb",
+                                                   make_bind_pose(test::tpose_mediapipe()));
   }
 
   std::filesystem::path dir_;
   std::unique_ptr<StreamServer> server_;
-  std::unique_ptr<WavingPerson> person_;
+  std::unique_ptr<test::WavingPerson> person_;
 };
 
 TEST_F(GodotClient, HeadlessGodot3PosesTheAvatarWhereTheJointsAre) {
