@@ -33,7 +33,8 @@ struct FaceSwapOptions {
   SessionOptions session;     // device and threads for the models
 };
 
-// face_swap.device and processing.threads from the config; the rest default.
+// face_swap.device, .blend, .keep_mouth, .keep_eyes and processing.threads from the config;
+// the rest default.
 FaceSwapOptions face_swap_options(const Config& cfg);
 
 struct SwapStats {

@@ -7,6 +7,7 @@
 
 #include "faceswap/blend.hpp"
 #include "faceswap/color_transfer.hpp"
+#include "faceswap/detail_transfer.hpp"
 #include "faceswap/mesh_topology.hpp"
 #include "faceswap/piecewise_warp.hpp"
 #include "faceswap/triangulation.hpp"
@@ -52,6 +53,14 @@ cv::Mat blend_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
   return mask & coverage;
 }
 
+// The band of the mask within `width` pixels of its edge: where the pasted face meets the target.
+cv::Mat edge_band(const cv::Mat& mask, int width) {
+  cv::Mat core;
+  cv::erode(mask, core,
+            cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * width + 1, 2 * width + 1}));
+  return mask & ~core;
+}
+
 }  // namespace
 
 SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> points) {
@@ -72,11 +81,12 @@ PastedFace paste_face(cv::Mat& target, const SourceFace& source,
   PastedFace pasted{region, blend_mask(target_points, region, patch.coverage, options)};
   cv::Mat destination = target(region);
   if (options.color_transfer) transfer_color_lab(patch.image, destination, pasted.mask);
+  const float feather = options.feather * static_cast<float>(std::max(region.width, region.height));
+  if (options.match_detail)
+    match_detail(patch.image, destination, edge_band(pasted.mask, std::max(cvRound(feather), 2)));
   if (options.blend == BlendMode::Seamless) {
     blend_seamless(destination, patch.image, pasted.mask);
   } else {
-    const float feather =
-        options.feather * static_cast<float>(std::max(region.width, region.height));
     blend_feathered(destination, patch.image, feathered_alpha(pasted.mask, feather));
   }
   return pasted;

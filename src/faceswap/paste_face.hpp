@@ -25,9 +25,10 @@ struct PasteOptions {
   bool keep_mouth = false;  // the target's open mouth (inside the inner lips) shows through
   bool keep_eyes = false;   // the target's eyes (inside the eyelids) show through
   bool color_transfer = true;
-  float inset = 0.04f;   // the face oval is shrunk by this fraction of the face's size, so the
-                         // soft edge lies on skin, not on the jaw line or the hair
-  float feather = 0.1f;  // width of the soft edge, as a fraction of the face's size
+  bool match_detail = true;  // sharpen a smoother source face to the target's skin detail
+  float inset = 0.04f;       // the face oval is shrunk by this fraction of the face's size, so the
+                             // soft edge lies on skin, not on the jaw line or the hair
+  float feather = 0.1f;      // width of the soft edge, as a fraction of the face's size
 };
 
 struct PastedFace {

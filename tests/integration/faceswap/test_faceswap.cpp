@@ -51,11 +51,6 @@ const std::vector<Photo>& photos() {
   return all;
 }
 
-// The seam limit is 1.5 for colour photos. 300w_indoor_020 is a smooth, retouched black-and-white
-// close-up: inside the pasted face its gradients are half those of a wrinkled target's skin just
-// outside the mask, so the border / inside ratio reaches 1.76 there (docs/faceswap.md).
-double seam_limit(const std::string& source) { return source == "300w_indoor_020.png" ? 1.8 : 1.5; }
-
 class FaceSwap : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -113,7 +108,8 @@ TEST_F(FaceSwap, SwappedFacesTakeTheSourceIdentityWithoutVisibleSeams) {
       ASSERT_EQ(stats.faces.size(), target_faces.size()) << source.file << " -> " << target.file;
       for (const PastedFace& pasted : stats.faces) {
         const SeamMeasure seam = measure_seam(swapped(pasted.region), pasted.mask);
-        EXPECT_LE(seam.ratio, seam_limit(source.file)) << source.file << " -> " << target.file;
+        EXPECT_LE(seam.ratio, 1.5) << source.file << " -> " << target.file;
+        std::cout << source.file << " -> " << target.file << ": seam ratio " << seam.ratio << "\n";
       }
       for (std::size_t i = 0; i < target_faces.size(); ++i) {
         if (target.people[i] == source.people[0]) continue;
@@ -133,14 +129,20 @@ TEST_F(FaceSwap, SwappedFacesTakeTheSourceIdentityWithoutVisibleSeams) {
   EXPECT_EQ(pairs, 15);
 }
 
+// Poisson blending on the hardest pairs for the seam: a colour face and the smooth black-and-white
+// 300w face onto wrinkled biden.
 TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
   FaceSwapOptions options;
   options.paste.blend = BlendMode::Seamless;
-  FaceSwapper swapper(models_dir(), load_photo("fr_obama.jpg"), options, "fr_obama.jpg");
-  SwapStats stats;
-  const cv::Mat swapped = swapper.swap(load_photo("fr_biden.jpg"), &stats);
-  ASSERT_EQ(stats.faces.size(), 1u);
-  EXPECT_LE(measure_seam(swapped(stats.faces[0].region), stats.faces[0].mask).ratio, 1.5);
+  for (const std::string source : {"fr_obama.jpg", "300w_indoor_020.png"}) {
+    FaceSwapper swapper(models_dir(), load_photo(source), options, source);
+    SwapStats stats;
+    const cv::Mat swapped = swapper.swap(load_photo("fr_biden.jpg"), &stats);
+    ASSERT_EQ(stats.faces.size(), 1u);
+    const double ratio = measure_seam(swapped(stats.faces[0].region), stats.faces[0].mask).ratio;
+    EXPECT_LE(ratio, 1.5) << source;
+    std::cout << source << " -> fr_biden.jpg, seamless: seam ratio " << ratio << "\n";
+  }
 }
 
 TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {

@@ -1,4 +1,5 @@
-// face_swap_options(): the config's face_swap.device and processing.threads reach the models.
+// face_swap_options(): the config's face_swap.device and processing.threads reach the models;
+// face_swap.blend, .keep_mouth and .keep_eyes reach the paste.
 #include <optional>
 #include <string>
 
@@ -28,6 +29,21 @@ TEST(FaceSwapOptions, DeviceAndThreadsComeFromTheConfig) {
   EXPECT_EQ(options.session.device, Device::Cpu);
   EXPECT_EQ(options.session.threads, 2);
   EXPECT_EQ(face_swap_options(config_with("cuda")).session.device, Device::Cuda);
+}
+
+TEST(FaceSwapOptions, BlendingAndKeptFeaturesComeFromTheConfig) {
+  Config cfg = config_with("cpu");
+  const FaceSwapOptions defaults = face_swap_options(cfg);
+  EXPECT_EQ(defaults.paste.blend, BlendMode::Feathered);
+  EXPECT_FALSE(defaults.paste.keep_mouth);
+  EXPECT_FALSE(defaults.paste.keep_eyes);
+  cfg.set("face_swap.blend", std::string("seamless"), "command line");
+  cfg.set("face_swap.keep_mouth", true, "command line");
+  cfg.set("face_swap.keep_eyes", true, "command line");
+  const FaceSwapOptions options = face_swap_options(cfg);
+  EXPECT_EQ(options.paste.blend, BlendMode::Seamless);
+  EXPECT_TRUE(options.paste.keep_mouth);
+  EXPECT_TRUE(options.paste.keep_eyes);
 }
 
 TEST(FaceSwapOptions, AnUnknownDeviceIsAConfigError) {
