@@ -1,8 +1,11 @@
 // The avatar-mirror executable as a user runs it: exit codes, one-line errors, `run` on files.
 #include <chrono>
 #include <cstdio>
+#include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -34,6 +37,15 @@ class CliTest : public ::testing::Test {
 
 bool is_one_line(const std::string& text) {
   return !text.empty() && text.find('\n') == text.size() - 1;
+}
+
+// The error line a failed command ends with (after any info logging), without its newline.
+std::string error_line(const std::string& err) {
+  std::istringstream lines(err);
+  std::string line, last;
+  while (std::getline(lines, line))
+    if (!line.empty()) last = line;
+  return last;
 }
 
 TEST_F(CliTest, ConfigPrintsEveryKeyWithOrigin) {
@@ -101,6 +113,28 @@ TEST_F(CliTest, FaceSwapWithoutASourceFaceStopsWithOneLine) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_TRUE(is_one_line(r.err)) << r.err;
   EXPECT_NE(r.err.find("face_swap.source_image"), std::string::npos) << r.err;
+}
+
+// A swap source photo without a face stops `run` at startup (before any frame) and `swap-face`,
+// each with one line naming the photo.
+TEST_F(CliTest, AFacelessSwapSourceStopsRunAndSwapFaceWithOneLine) {
+  cv::Mat wall(240, 320, CV_8UC3);
+  cv::randn(wall, cv::Scalar(90, 120, 150), cv::Scalar::all(8));
+  const auto photo = dir_ / "wall.png";
+  cv::imwrite(photo.string(), wall);
+  const std::string video = test::testdata("video/face_recognition_hamilton_clip.mp4").string();
+  const auto run = run_command("FACE_SWAP_ENABLED=1 FACE_SWAP_SOURCE_IMAGE=" + photo.string() +
+                               " " + am_ + " run --max-frames 3 --source " + video);
+  const auto swap = run_command(am_ + " swap-face --source " + photo.string() + " --target " +
+                                video + " --out " + (dir_ / "out.avi").string());
+  for (const auto& r : {run, swap}) {
+    EXPECT_NE(r.exit_code, 0);
+    const std::string line = error_line(r.err);
+    EXPECT_EQ(line.rfind("avatar-mirror: face swap: no face found in " + photo.string(), 0), 0u)
+        << r.err;
+    EXPECT_NE(line.find("use a photo with one clearly visible, frontal face"), std::string::npos);
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "out.avi"));
 }
 
 TEST_F(CliTest, InfoReportsRuntimeVersions) {
