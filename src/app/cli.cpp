@@ -19,6 +19,7 @@ struct GlobalOptions {
   std::string config_file;
   std::string log_level;
   std::string device;
+  std::string swap_source;  // run/avatar --swap-face FACE: face_swap.enabled with this photo
 };
 
 Config load_effective_config(const GlobalOptions& opts) {
@@ -27,6 +28,10 @@ Config load_effective_config(const GlobalOptions& opts) {
   Config cfg = load_config(sources);
   if (!opts.log_level.empty()) cfg.set("logging.level", opts.log_level, "command line");
   if (!opts.device.empty()) cfg.set("processing.device", opts.device, "command line");
+  if (!opts.swap_source.empty()) {
+    cfg.set("face_swap.enabled", true, "command line");
+    cfg.set("face_swap.source_image", opts.swap_source, "command line");
+  }
   return cfg;
 }
 
@@ -100,6 +105,9 @@ int run_cli(int argc, char** argv) {
   avatar_cmd->add_option("--out", avatar.glb_out, "the .glb to write")->required();
   avatar_cmd->add_option("--report", avatar.report_out, "write timings and checks as JSON here");
   avatar_cmd->add_option("--obj", avatar.obj_out, "also write OBJ + MTL + PNG here");
+  for (auto* sub : {run_cmd, avatar_cmd})
+    sub->add_option("--swap-face", global.swap_source,
+                    "swap in the face of this photo (sets face_swap.enabled, .source_image)");
   for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd,
                     swap_cmd, avatar_cmd}) {
     sub->add_option("--config", global.config_file, "config file");

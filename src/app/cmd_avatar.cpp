@@ -31,7 +31,14 @@ void write_file(const std::string& path, const std::string& bytes) {
 
 int cmd_avatar(const Config& cfg, const AvatarCommand& opts) {
   cv::Mat photo = read_photo(opts.image);
-  if (auto swapper = face_swapper_from(cfg, models_dir(cfg))) photo = swapper->swap(photo);
+  if (auto swapper = face_swapper_from(cfg, models_dir(cfg))) {
+    SwapStats stats;
+    photo = swapper->swap(photo, &stats);
+    if (stats.faces.empty())
+      spdlog::warn("face swap: no face found in {}; the avatar keeps its own face", opts.image);
+    else
+      spdlog::info("face swap: {} face(s) in {} replaced", stats.faces.size(), opts.image);
+  }
   const Segmenter segmenter(models_dir(cfg), session_options(cfg));
   PoseTracker pose(models_dir(cfg), pose_options(cfg), session_options(cfg));
   builder::BuildOptions options;

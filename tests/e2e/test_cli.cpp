@@ -123,8 +123,8 @@ TEST_F(CliTest, AFacelessSwapSourceStopsRunAndSwapFaceWithOneLine) {
   const auto photo = dir_ / "wall.png";
   cv::imwrite(photo.string(), wall);
   const std::string video = test::testdata("video/face_recognition_hamilton_clip.mp4").string();
-  const auto run = run_command("FACE_SWAP_ENABLED=1 FACE_SWAP_SOURCE_IMAGE=" + photo.string() +
-                               " " + am_ + " run --max-frames 3 --source " + video);
+  const auto run =
+      run_command(am_ + " run --swap-face " + photo.string() + " --max-frames 3 --source " + video);
   const auto swap = run_command(am_ + " swap-face --source " + photo.string() + " --target " +
                                 video + " --out " + (dir_ / "out.avi").string());
   for (const auto& r : {run, swap}) {

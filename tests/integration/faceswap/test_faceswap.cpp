@@ -2,7 +2,6 @@
 // identity (fr_feature embedding closer to the source than to the original target) for every
 // pair of different people, leaves no visible seam, a source without a face stops with an error
 // naming the file, and a source with several faces uses the largest and says so.
-#include <cstdlib>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -14,21 +13,18 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/error.hpp"
-#include "core/paths.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "faceswap/seam_metric.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/nms.hpp"
+#include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
 namespace am {
 namespace {
 
-std::filesystem::path models_dir() {
-  if (const char* d = std::getenv("MODELS_DIR"); d && *d) return d;
-  return app_home() / "models";
-}
+using test::models_dir;
 
 cv::Mat load_photo(const std::string& name) {
   const cv::Mat image = cv::imread(test::testdata("faces/" + name).string(), cv::IMREAD_COLOR);

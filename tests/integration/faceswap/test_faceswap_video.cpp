@@ -2,7 +2,6 @@
 // jitter by at most 1 px RMS between frames, and swap_face_file writes an image for an image and a
 // video with every frame for a video.
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -12,18 +11,15 @@
 #include <opencv2/videoio.hpp>
 
 #include "core/error.hpp"
-#include "core/paths.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "faceswap/swap_file.hpp"
+#include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
 namespace am {
 namespace {
 
-std::filesystem::path models_dir() {
-  if (const char* d = std::getenv("MODELS_DIR"); d && *d) return d;
-  return app_home() / "models";
-}
+using test::models_dir;
 
 const std::string kClip = "video/face_recognition_hamilton_clip.mp4";
 

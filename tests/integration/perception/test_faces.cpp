@@ -1,6 +1,5 @@
 // The face models on the test photos: every face found, none invented, identities matched, and
 // the 68 landmarks close to 300-W ground truth. Figures are documented in docs/faces.md.
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
@@ -11,18 +10,15 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include "core/paths.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
+#include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
 namespace am {
 namespace {
 
-std::filesystem::path models_dir() {
-  if (const char* d = std::getenv("MODELS_DIR"); d && *d) return d;
-  return app_home() / "models";
-}
+using test::models_dir;
 
 cv::Mat load_face_photo(const std::string& name) {
   const cv::Mat image = cv::imread(test::testdata("faces/" + name).string(), cv::IMREAD_COLOR);

@@ -7,7 +7,6 @@
 //   pifu_ryota 0.995 / 0.838, sith_002 0.979 / 0.995, sith_007 0.985 / 0.974,
 //   sith_010 0.942 / 0.965, rembg_girl-1 0.962 / 0.945.
 #include <chrono>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <string>
@@ -19,18 +18,15 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
-#include "core/paths.hpp"
 #include "perception/mask_refine.hpp"
 #include "perception/segmenter.hpp"
+#include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
 namespace am {
 namespace {
 
-std::filesystem::path models_dir() {
-  if (const char* d = std::getenv("MODELS_DIR"); d && *d) return d;
-  return app_home() / "models";
-}
+using test::models_dir;
 
 cv::Mat read_image(const std::string& name, int flags) {
   const cv::Mat image = cv::imread(test::testdata(name).string(), flags);
