@@ -1,10 +1,13 @@
-// `avatar --swap-face FACE`: the avatar's texture (written as PNG next to --obj) carries the
-// source face's identity: its face embedding (fr_feature) is closer to the source photo than to
-// the texture built without swapping, while the texture without swapping is the visitor's own.
+// Face swap on the avatar's texture, end to end: `avatar --swap-face FACE` (texture written as PNG
+// next to --obj) and `run --swap-face FACE` (texture inside the .glb it builds) both give an avatar
+// whose face carries the source's identity: its fr_feature embedding is closer to the source photo
+// than to the visitor's own face, and much closer to the source than the visitor's face is.
 #include <string>
 
 #include <gtest/gtest.h>
+#include <tiny_gltf.h>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
@@ -15,6 +18,24 @@
 namespace am {
 namespace {
 
+const char* const kVisitor = "full_body/sith_002.png";
+const char* const kSource = "faces/fr_obama.jpg";
+
+// The base colour texture of the first image in a .glb, as BGR.
+cv::Mat glb_texture(const std::filesystem::path& glb) {
+  tinygltf::Model model;
+  tinygltf::TinyGLTF loader;
+  std::string err, warn;
+  if (!loader.LoadBinaryFromFile(&model, &err, &warn, glb.string()) || model.images.empty())
+    return {};
+  const tinygltf::Image& image = model.images.front();
+  const cv::Mat pixels(image.height, image.width, CV_8UC(image.component),
+                       const_cast<unsigned char*>(image.image.data()));
+  cv::Mat bgr;
+  cv::cvtColor(pixels, bgr, image.component == 4 ? cv::COLOR_RGBA2BGR : cv::COLOR_RGB2BGR);
+  return bgr;
+}
+
 class AvatarSwapTest : public ::testing::Test {
  protected:
   std::filesystem::path dir_ =
@@ -24,19 +45,13 @@ class AvatarSwapTest : public ::testing::Test {
 
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  // Builds the avatar of `photo` with extra arguments; gives its texture.
-  cv::Mat avatar_texture(const std::string& photo, const std::string& name,
-                         const std::string& args) {
-    const auto obj = dir_ / (name + ".obj");
-    const auto r = test::run_command(
-        test::avatar_mirror(dir_) + " avatar " + test::testdata(photo).string() + " --out " +
-        (dir_ / (name + ".glb")).string() + " --obj " + obj.string() + " " + args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return cv::imread((dir_ / (name + ".png")).string(), cv::IMREAD_COLOR);
+  std::string command(const std::string& args) const {
+    return test::avatar_mirror(dir_) + " " + args + " --swap-face " +
+           test::testdata(kSource).string();
   }
 
   // The embedding of the largest face in the image (empty when there is none).
-  FaceEmbedding largest_face(const cv::Mat& image) {
+  FaceEmbedding largest_face(const cv::Mat& image) const {
     const auto faces = detector_.detect(image);
     if (faces.empty()) return {};
     const auto largest =
@@ -44,26 +59,42 @@ class AvatarSwapTest : public ::testing::Test {
                          [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
     return embedder_.embed(image, largest->keypoints);
   }
+
+  void expect_source_identity(const cv::Mat& texture) const {
+    ASSERT_FALSE(texture.empty()) << "no avatar texture";
+    const FaceEmbedding source = largest_face(cv::imread(test::testdata(kSource).string()));
+    const FaceEmbedding own = largest_face(cv::imread(test::testdata(kVisitor).string()));
+    const FaceEmbedding result = largest_face(texture);
+    ASSERT_FALSE(result.empty()) << "no face on the avatar's texture";
+    const float to_source = cosine_similarity(result, source);
+    const float to_own = cosine_similarity(result, own);
+    std::cout << "avatar texture: cos to source " << to_source << ", to the visitor " << to_own
+              << "; visitor to source " << cosine_similarity(own, source) << "\n";
+    EXPECT_GT(to_source, to_own);
+    EXPECT_GT(to_source, cosine_similarity(own, source) + 0.1f);
+  }
 };
 
-TEST_F(AvatarSwapTest, TheAvatarTextureCarriesTheSourceFace) {
-  const std::string source = "faces/fr_obama.jpg";
-  const cv::Mat plain = avatar_texture("full_body/sith_002.png", "plain", "");
-  const cv::Mat swapped = avatar_texture("full_body/sith_002.png", "swapped",
-                                         "--swap-face " + test::testdata(source).string());
-  ASSERT_FALSE(plain.empty());
-  ASSERT_FALSE(swapped.empty());
-  const FaceEmbedding obama = largest_face(cv::imread(test::testdata(source).string()));
-  const FaceEmbedding own = largest_face(plain);
-  const FaceEmbedding result = largest_face(swapped);
-  ASSERT_FALSE(own.empty()) << "no face on the plain avatar's texture";
-  ASSERT_FALSE(result.empty()) << "no face on the swapped avatar's texture";
-  const float to_source = cosine_similarity(result, obama);
-  const float to_own = cosine_similarity(result, own);
-  std::cout << "swapped texture: cos to source " << to_source << ", to own face " << to_own
-            << "; plain texture to source " << cosine_similarity(own, obama) << "\n";
-  EXPECT_GT(to_source, to_own);
-  EXPECT_GT(to_source, cosine_similarity(own, obama) + 0.1f);
+TEST_F(AvatarSwapTest, AvatarCommandSwapsTheFaceOnTheTexture) {
+  const auto obj = dir_ / "avatar.obj";
+  const auto r =
+      test::run_command(command("avatar " + test::testdata(kVisitor).string() + " --out " +
+                                (dir_ / "avatar.glb").string() + " --obj " + obj.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_source_identity(cv::imread((dir_ / "avatar.png").string()));
+}
+
+// The visitor's photo played as a 30-frame stream: the avatar `run` builds and caches has the
+// swapped face.
+TEST_F(AvatarSwapTest, RunSwapsTheFaceOnTheAvatarItBuilds) {
+  const auto r = test::run_command(
+      command("run --loop --max-frames 30 --source " + test::testdata(kVisitor).string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::filesystem::path> avatars;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "cache" / "avatars"))
+    if (entry.path().extension() == ".glb") avatars.push_back(entry.path());
+  ASSERT_EQ(avatars.size(), 1u) << r.err;
+  expect_source_identity(glb_texture(avatars.front()));
 }
 
 }  // namespace
