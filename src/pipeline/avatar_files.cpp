@@ -21,10 +21,17 @@ std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id
   return path;
 }
 
-std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report) {
+std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report,
+                            const std::string& face) {
   nlohmann::json points = nlohmann::json::array();
   for (const auto& p : bind_world) points.push_back({p.x(), p.y(), p.z()});
-  return nlohmann::json{{"bind_world", points}, {"report", report}}.dump();
+  return nlohmann::json{{"bind_world", points}, {"report", report}, {"face", face}}.dump();
+}
+
+std::string face_from_metadata(const std::string& metadata_json) {
+  const auto doc = nlohmann::json::parse(metadata_json, nullptr, false);
+  if (!doc.is_object() || !doc.contains("face") || !doc["face"].is_string()) return "";
+  return doc["face"].get<std::string>();
 }
 
 std::optional<Landmarks> bind_world_from_metadata(const std::string& metadata_json) {

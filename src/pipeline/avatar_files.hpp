@@ -1,6 +1,8 @@
 // Where built avatars live on disk for clients (mesh_path, and mesh_url served over HTTP), and
 // the metadata stored with an avatar in the cache: the bind pose's world landmarks, without which
-// a cached avatar could not be animated. Pure apart from the atomic file write.
+// a cached avatar could not be animated, and which face it wears (the visitor's own, or a face
+// swap setting), so a cached avatar is only reused with the same setting. Pure apart from the
+// atomic file write.
 #pragma once
 
 #include <filesystem>
@@ -17,8 +19,12 @@ namespace am {
 std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id,
                                         const std::string& glb);
 
-std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report);
+// face: avatar_face_tag() of the config the avatar was built with ("" for the visitor's own face).
+std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report,
+                            const std::string& face);
 // The bind pose stored by avatar_metadata(), or nullopt when the metadata lacks it.
 std::optional<Landmarks> bind_world_from_metadata(const std::string& metadata_json);
+// The face stored by avatar_metadata(); "" (own face) when the metadata has none or is not JSON.
+std::string face_from_metadata(const std::string& metadata_json);
 
 }  // namespace am

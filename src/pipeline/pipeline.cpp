@@ -16,7 +16,6 @@
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
-namespace {}  // namespace
 
 Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
     : options(std::move(opts)),
@@ -33,6 +32,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
       segmenter(models, session_options(cfg)),
       swapper(face_swapper_from(cfg, models)),
+      face_tag(avatar_face_tag(cfg)),
       tracker(tracker_options(cfg)),
       gate_options(gate_options_from(cfg)),
       server(server_options(cfg)),

@@ -82,9 +82,10 @@ void Pipeline::Impl::maybe_build(int id, const PoseObservation& person,
            const Landmarks bind = to_stream_landmarks(build.bind_world);
            const std::string glb = glb_string(build.glb);
            const auto path = write_avatar_file(avatar_dir, id, glb);
-           cache->put_avatar({std::to_string(id), glb,
-                              avatar_metadata(bind, builder::report_to_json(build.report)),
-                              unix_now_ms()});
+           cache->put_avatar(
+               {std::to_string(id), glb,
+                avatar_metadata(bind, builder::report_to_json(build.report), face_tag),
+                unix_now_ms()});
            metrics.build_ms.add(monotonic_ms() - start);
            metrics.avatars_built++;
            spdlog::info(
@@ -128,6 +129,13 @@ void Pipeline::Impl::send_cached_avatar(int id) {
   const auto bind = bind_world_from_metadata(avatar->metadata_json);
   if (!bind) {
     spdlog::warn("cached avatar of person {} has no bind pose; building a new one", id);
+    return;
+  }
+  if (face_from_metadata(avatar->metadata_json) != face_tag) {
+    spdlog::info(
+        "cached avatar of person {} wears another face (face_swap settings changed); "
+        "building a new one",
+        id);
     return;
   }
   avatars.mark_building(id);

@@ -75,6 +75,7 @@ struct Pipeline::Impl {
   FaceEmbedder embedder;
   Segmenter segmenter;
   std::unique_ptr<FaceSwapper> swapper;  // face_swap.enabled
+  std::string face_tag;                  // avatar_face_tag(): stored with every avatar built
   std::mutex swapper_mutex;
   std::unique_ptr<FaceSwapper> view_swapper;  // its own landmark smoothing for the live view
   std::unique_ptr<FrameWriter> recorder;      // --record

@@ -1,9 +1,14 @@
 #include "pipeline/pipeline_settings.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
+
+#include <spdlog/fmt/fmt.h>
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "cache/crc32.hpp"
 #include "core/error.hpp"
 #include "io/source_spec.hpp"
 
@@ -88,6 +93,18 @@ std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
     throw SourceError("cannot read face_swap.source_image " + path +
                       ": check the path and that it is a PNG or JPEG");
   return std::make_unique<FaceSwapper>(models, image, face_swap_options(cfg), path);
+}
+
+std::string avatar_face_tag(const Config& cfg) {
+  if (!cfg.get_bool("face_swap.enabled")) return "";
+  const std::string path = cfg.get_string("face_swap.source_image");
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof())
+    throw SourceError("cannot read face_swap.source_image " + path + ": check the path");
+  return fmt::format("swap crc32={:08x} blend={} keep_mouth={} keep_eyes={}", crc32(bytes),
+                     cfg.get_string("face_swap.blend"), cfg.get_bool("face_swap.keep_mouth"),
+                     cfg.get_bool("face_swap.keep_eyes"));
 }
 
 }  // namespace am

@@ -38,5 +38,9 @@ CaptureOptions capture_options(const std::string& spec, bool loop);
 // key when it is unset or unreadable); nullptr when face swapping is off.
 std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
                                                const std::filesystem::path& models);
+// Which face the avatars built under this config wear: "" with face_swap.enabled false, else the
+// source photo's CRC-32 (its content, not its path) and the blend and kept-feature settings.
+// SourceError when the photo cannot be read.
+std::string avatar_face_tag(const Config& cfg);
 
 }  // namespace am

@@ -1,8 +1,10 @@
 // Face swap on the avatar's texture, end to end: `avatar --swap-face FACE` (texture written as PNG
 // next to --obj) and `run --swap-face FACE` (texture inside the .glb it builds) both give an avatar
 // whose face carries the source's identity: its fr_feature embedding is closer to the source photo
-// than to the visitor's own face, and much closer to the source than the visitor's face is.
+// than to the visitor's own face, and much closer to the source than the visitor's face is. A
+// cached avatar is only reused under the face swap setting it was built with.
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <tiny_gltf.h>
@@ -60,19 +62,39 @@ class AvatarSwapTest : public ::testing::Test {
     return embedder_.embed(image, largest->keypoints);
   }
 
-  void expect_source_identity(const cv::Mat& texture) const {
-    ASSERT_FALSE(texture.empty()) << "no avatar texture";
-    const FaceEmbedding source = largest_face(cv::imread(test::testdata(kSource).string()));
-    const FaceEmbedding own = largest_face(cv::imread(test::testdata(kVisitor).string()));
-    const FaceEmbedding result = largest_face(texture);
-    ASSERT_FALSE(result.empty()) << "no face on the avatar's texture";
-    const float to_source = cosine_similarity(result, source);
-    const float to_own = cosine_similarity(result, own);
-    std::cout << "avatar texture: cos to source " << to_source << ", to the visitor " << to_own
-              << "; visitor to source " << cosine_similarity(own, source) << "\n";
-    EXPECT_GT(to_source, to_own);
-    EXPECT_GT(to_source, cosine_similarity(own, source) + 0.1f);
+  // How much the face on an avatar's texture looks like the source and like the visitor.
+  struct Likeness {
+    float to_source = 0;
+    float to_visitor = 0;
+  };
+  Likeness likeness(const cv::Mat& texture) const {
+    const FaceEmbedding result = texture.empty() ? FaceEmbedding{} : largest_face(texture);
+    if (result.empty()) {
+      ADD_FAILURE() << "no face on the avatar's texture";
+      return {};
+    }
+    const Likeness l{cosine_similarity(result, source_), cosine_similarity(result, visitor_)};
+    std::cout << "avatar texture: cos to source " << l.to_source << ", to the visitor "
+              << l.to_visitor << "; visitor to source " << cosine_similarity(visitor_, source_)
+              << "\n";
+    return l;
   }
+
+  void expect_source_identity(const cv::Mat& texture) const {
+    const Likeness l = likeness(texture);
+    EXPECT_GT(l.to_source, l.to_visitor);
+    EXPECT_GT(l.to_source, cosine_similarity(visitor_, source_) + 0.1f);
+  }
+
+  std::vector<std::filesystem::path> cached_avatars() const {
+    std::vector<std::filesystem::path> glbs;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_ / "cache" / "avatars"))
+      if (entry.path().extension() == ".glb") glbs.push_back(entry.path());
+    return glbs;
+  }
+
+  FaceEmbedding source_ = largest_face(cv::imread(test::testdata(kSource).string()));
+  FaceEmbedding visitor_ = largest_face(cv::imread(test::testdata(kVisitor).string()));
 };
 
 TEST_F(AvatarSwapTest, AvatarCommandSwapsTheFaceOnTheTexture) {
@@ -85,16 +107,23 @@ TEST_F(AvatarSwapTest, AvatarCommandSwapsTheFaceOnTheTexture) {
 }
 
 // The visitor's photo played as a 30-frame stream: the avatar `run` builds and caches has the
-// swapped face.
-TEST_F(AvatarSwapTest, RunSwapsTheFaceOnTheAvatarItBuilds) {
-  const auto r = test::run_command(
-      command("run --loop --max-frames 30 --source " + test::testdata(kVisitor).string()));
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::vector<std::filesystem::path> avatars;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "cache" / "avatars"))
-    if (entry.path().extension() == ".glb") avatars.push_back(entry.path());
-  ASSERT_EQ(avatars.size(), 1u) << r.err;
-  expect_source_identity(glb_texture(avatars.front()));
+// swapped face. The same visitor coming back once face swapping is off is recognised, and the
+// cached swapped avatar is not reused: a new one with their own face replaces it.
+TEST_F(AvatarSwapTest, RunSwapsTheFaceOnTheAvatarItBuildsAndRebuildsItWhenSwappingStops) {
+  const std::string visit =
+      "run --loop --max-frames 30 --source " + test::testdata(kVisitor).string();
+  const auto swapped = test::run_command(command(visit));
+  ASSERT_EQ(swapped.exit_code, 0) << swapped.err;
+  ASSERT_EQ(cached_avatars().size(), 1u) << swapped.err;
+  expect_source_identity(glb_texture(cached_avatars().front()));
+
+  const auto own = test::run_command(test::avatar_mirror(dir_) + " " + visit);
+  ASSERT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_NE(own.err.find("came back"), std::string::npos) << own.err;
+  EXPECT_NE(own.err.find("wears another face"), std::string::npos) << own.err;
+  ASSERT_EQ(cached_avatars().size(), 1u) << own.err;
+  const Likeness l = likeness(glb_texture(cached_avatars().front()));
+  EXPECT_GT(l.to_visitor, l.to_source);
 }
 
 }  // namespace

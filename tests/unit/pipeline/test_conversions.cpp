@@ -54,11 +54,19 @@ TEST(PersonPose, BonesOnlyOnceTheBindPoseIsKnown) {
 TEST(AvatarMetadata, BindPoseRoundTrips) {
   Landmarks bind{};
   for (size_t i = 0; i < bind.size(); ++i) bind[i] = Eigen::Vector3d(0.1 * i, -0.2, 0.3 * i);
-  const auto back = bind_world_from_metadata(avatar_metadata(bind, {{"vertices", 10}}));
+  const auto back = bind_world_from_metadata(avatar_metadata(bind, {{"vertices", 10}}, ""));
   ASSERT_TRUE(back.has_value());
   for (size_t i = 0; i < bind.size(); ++i) EXPECT_TRUE((*back)[i].isApprox(bind[i]));
   EXPECT_FALSE(bind_world_from_metadata("{\"report\": {}}").has_value());
   EXPECT_FALSE(bind_world_from_metadata("not json").has_value());
+}
+
+TEST(AvatarMetadata, FaceRoundTripsAndDefaultsToTheOwnFace) {
+  const std::string tag = "swap crc32=0123abcd blend=feathered keep_mouth=false keep_eyes=false";
+  EXPECT_EQ(face_from_metadata(avatar_metadata(Landmarks{}, {}, tag)), tag);
+  EXPECT_EQ(face_from_metadata(avatar_metadata(Landmarks{}, {}, "")), "");
+  EXPECT_EQ(face_from_metadata("{\"bind_world\": []}"), "") << "avatars cached before the tag";
+  EXPECT_EQ(face_from_metadata("not json"), "");
 }
 
 }  // namespace
