@@ -13,6 +13,11 @@ FaceRoi roi_from_box(const cv::Rect2f& box, float scale) {
   return {center, scale * std::max(box.width, box.height), 0.0f};
 }
 
+FaceRoi roi_from_box_top(const cv::Rect2f& box, float scale) {
+  const float side = std::max(box.width, std::min(box.height, 1.2f * box.width));
+  return {{box.x + box.width / 2, box.y + side / 2}, scale * side, 0.0f};
+}
+
 FaceRoi roi_from_points(std::span<const cv::Point2f> mesh, float scale) {
   const cv::Point2f eyes = mesh[kMeshLeftEyeOuter] - mesh[kMeshRightEyeOuter];
   const float angle = std::atan2(eyes.y, eyes.x);

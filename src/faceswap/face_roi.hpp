@@ -23,6 +23,10 @@ inline constexpr float kMeshRoiScale = 1.5f;
 // Square on the box centre, side = scale * the box's larger side, no rotation.
 FaceRoi roi_from_box(const cv::Rect2f& box, float scale = kMeshRoiScale);
 
+// The second guess for a tall box (a turned or lowered face whose box also holds the chin and
+// neck): square on the box's top part, side = scale * min(height, 1.2 x width), no rotation.
+FaceRoi roi_from_box_top(const cv::Rect2f& box, float scale = kMeshRoiScale);
+
 // Requires the 468 mesh points. Rotation from the outer eye corners (33 -> 263).
 FaceRoi roi_from_points(std::span<const cv::Point2f> mesh, float scale = kMeshRoiScale);
 

@@ -19,14 +19,30 @@ double ms_since(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+constexpr float kMinSourcePresence = 0.5f;
+
 cv::Rect2f points_bounds(const std::vector<cv::Point2f>& points) {
   return cv::boundingRect(points);
 }
 
-// The mesh found from a detector box, refined once from the ROI of its own points.
-FaceMeshResult mesh_from_box(const FaceMesh& mesh, const cv::Mat& bgr, const cv::Rect2f& box) {
-  const FaceMeshResult first = mesh.locate(bgr, roi_from_box(box));
-  return mesh.locate(bgr, roi_from_points(first.points));
+// The mesh found in a rough ROI, refined once from the ROI of its own points: the refined one
+// while the model still sees a face there (presence >= min_presence), else whichever of the two
+// it is surer of.
+FaceMeshResult settled_mesh(const FaceMesh& mesh, const cv::Mat& bgr, const FaceRoi& rough,
+                            float min_presence) {
+  FaceMeshResult first = mesh.locate(bgr, rough);
+  FaceMeshResult refined = mesh.locate(bgr, roi_from_points(first.points));
+  return refined.presence >= std::min(min_presence, first.presence) ? refined : first;
+}
+
+// The mesh of the face in a detector box: from the box's ROI, and when the model sees no face
+// there, from the top of the box (turned or lowered faces, whose boxes reach down the neck).
+FaceMeshResult mesh_from_box(const FaceMesh& mesh, const cv::Mat& bgr, const cv::Rect2f& box,
+                             float min_presence) {
+  FaceMeshResult face = settled_mesh(mesh, bgr, roi_from_box(box), min_presence);
+  if (face.presence >= min_presence) return face;
+  FaceMeshResult top = settled_mesh(mesh, bgr, roi_from_box_top(box), min_presence);
+  return top.presence > face.presence ? top : face;
 }
 
 SourceFace find_source_face(const cv::Mat& bgr, const FaceBoxDetector& boxes, const FaceMesh& mesh,
@@ -41,7 +57,7 @@ SourceFace find_source_face(const cv::Mat& bgr, const FaceBoxDetector& boxes, co
       std::max_element(found.begin(), found.end(),
                        [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
   if (found.size() > 1) spdlog::info("{} faces found in {}, using the largest", found.size(), name);
-  const FaceMeshResult face = mesh_from_box(mesh, bgr, largest->box);
+  const FaceMeshResult face = mesh_from_box(mesh, bgr, largest->box, kMinSourcePresence);
   return make_source_face(bgr, face.points);
 }
 
@@ -68,15 +84,19 @@ FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat&
 void FaceSwapper::reset() {
   tracks_.clear();
   frames_since_detect_ = 0;
+  lost_track_ = false;
 }
 
 void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
   for (const ScoredBox& found : boxes_.detect(bgr)) {
     const cv::Point2f center(found.box.x + found.box.width / 2, found.box.y + found.box.height / 2);
+    // A face is tracked when its box centre lies on a tracked face (the ROI without its margin:
+    // the margin reaches onto the neighbours in a crowd).
     const bool tracked = std::any_of(tracks_.begin(), tracks_.end(), [&](const Track& t) {
-      return roi_bounds(t.roi).contains(center);
+      const FaceRoi face{t.roi.center, t.roi.size / kMeshRoiScale, t.roi.angle};
+      return roi_bounds(face).contains(center);
     });
-    if (!tracked) tracks_.push_back({roi_from_box(found.box), {}, true});
+    if (!tracked) tracks_.push_back({roi_from_box(found.box), {}, found.box});
   }
   frames_since_detect_ = 0;
 }
@@ -100,21 +120,26 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
   s = {};
   ++frames_;
   auto start = std::chrono::steady_clock::now();
-  if (tracks_.empty() || ++frames_since_detect_ >= options_.detect_interval) {
+  if (tracks_.empty() || lost_track_ || ++frames_since_detect_ >= options_.detect_interval) {
     detect_new_faces(target_bgr);
     s.detected = true;
     s.detect_ms = ms_since(start);
   }
   cv::Mat output = target_bgr.clone();
   std::vector<Track> kept;
+  lost_track_ = false;
   for (Track& track : tracks_) {
     start = std::chrono::steady_clock::now();
-    FaceMeshResult face = mesh_.locate(target_bgr, track.roi);
-    if (track.fresh && face.presence >= options_.min_presence)
-      face = mesh_.locate(target_bgr, roi_from_points(face.points));
-    track.fresh = false;
+    const bool established = !track.box;
+    const FaceMeshResult face =
+        track.box ? mesh_from_box(mesh_, target_bgr, *track.box, options_.min_presence)
+                  : mesh_.locate(target_bgr, track.roi);
+    track.box.reset();
     s.landmarks_ms += ms_since(start);
-    if (face.presence < options_.min_presence) continue;
+    if (face.presence < options_.min_presence) {
+      lost_track_ = lost_track_ || established;
+      continue;
+    }
     track.roi = roi_from_points(face.points);
     const float size = std::max(points_bounds(face.points).width, 1.0f);
     std::vector<cv::Point2f> points =

@@ -3,12 +3,14 @@
 // faces found in NAME, using the largest"; none -> SourceError naming the photo) and its 468-point
 // mesh (face_landmark.onnx), both on the execution provider of options.session. swap() takes a BGR
 // frame and gives a copy with every face in it replaced by the source face (paste_face). Between
-// detections (every detect_interval frames, or whenever no face is tracked) each face is tracked
-// by re-running the mesh on the ROI of its previous landmarks; landmarks are smoothed over time
+// detections (every detect_interval frames, whenever no face is tracked, and on the frame after a
+// tracked face was lost) each face is tracked by re-running the mesh on the ROI of its previous
+// landmarks; landmarks are smoothed over time
 // (One Euro) so video does not jitter. Call reset() between unrelated images. Not thread-safe.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,7 +67,7 @@ class FaceSwapper {
   struct Track {
     FaceRoi roi;
     LandmarkFilterState filter;
-    bool fresh = true;  // from a detector box: the mesh runs twice to settle the ROI
+    std::optional<cv::Rect2f> box;  // a new track's detector box, until the mesh has settled on it
   };
 
   void detect_new_faces(const cv::Mat& bgr);
@@ -77,6 +79,7 @@ class FaceSwapper {
   SourceFace source_;
   std::vector<Track> tracks_;
   int frames_since_detect_ = 0;
+  bool lost_track_ = false;  // a tracked face was lost: look for it again on the next frame
   long long frames_ = 0;
 };
 

@@ -39,6 +39,16 @@ TEST(FaceRoi, FromBoxIsCentredSquareEnlargedOnTheLongerSide) {
   EXPECT_FLOAT_EQ(roi.angle, 0);
 }
 
+TEST(FaceRoi, FromTheTopOfATallBoxCoversItsUpperPart) {
+  const FaceRoi tall = roi_from_box_top({100, 50, 60, 130});  // face plus neck
+  EXPECT_FLOAT_EQ(tall.center.x, 130);
+  EXPECT_FLOAT_EQ(tall.center.y, 50 + 1.2f * 60 / 2);
+  EXPECT_FLOAT_EQ(tall.size, 1.5f * 1.2f * 60);
+  const FaceRoi square = roi_from_box_top({100, 50, 80, 70});  // never narrower than the box
+  EXPECT_FLOAT_EQ(square.size, 1.5f * 80);
+  EXPECT_FLOAT_EQ(square.center.y, 90);
+}
+
 TEST(FaceRoi, FromPointsRecoversRotationCentreAndSize) {
   const float angle = 0.4f;
   const FaceRoi roi = roi_from_points(rotated_mesh({300, 200}, 100, 140, angle), 1.5f);
