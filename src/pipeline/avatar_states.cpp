@@ -23,12 +23,18 @@ const BindPose* AvatarStates::bind_pose(int id) const {
   return it != states_.end() && it->second.bind ? &*it->second.bind : nullptr;
 }
 
-void AvatarStates::forget(int id) { states_.erase(id); }
+void AvatarStates::forget(int id) {
+  auto it = states_.find(id);
+  if (it == states_.end()) return;
+  if (it->second.status == AvatarStatus::Building)
+    it->second.left = true;
+  else
+    states_.erase(it);
+}
 
-std::vector<int> AvatarStates::ids() const {
-  std::vector<int> out;
-  for (const auto& [id, state] : states_) out.push_back(id);
-  return out;
+void AvatarStates::keep(int id) {
+  auto it = states_.find(id);
+  if (it != states_.end()) it->second.left = false;
 }
 
 void AvatarStates::post(AvatarOutcome outcome) {
@@ -44,7 +50,11 @@ std::vector<AvatarOutcome> AvatarStates::apply_posted(double now_ms) {
   }
   for (auto& outcome : outcomes) {
     auto it = states_.find(outcome.person_id);
-    if (it == states_.end()) continue;  // the person left while their avatar was being built
+    if (it == states_.end()) continue;
+    if (it->second.left) {  // the person left while their avatar was being built
+      states_.erase(it);
+      continue;
+    }
     if (outcome.ok && outcome.bind) {
       mark_ready(outcome.person_id, *outcome.bind);
     } else {

@@ -1,6 +1,8 @@
 // What the pipeline knows about each tracked person's avatar: none yet, being built, ready (with
 // the bind pose the pose stream rotates against), or failed (retried after a pause). Owned by the
-// perception thread; the avatar workers report back through the thread-safe inbox below.
+// perception thread; the avatar workers report back through the thread-safe inbox below. A person
+// who leaves while their avatar is being built keeps the Building state until the build reports,
+// so coming back in the meantime does not start a second build.
 #pragma once
 
 #include <map>
@@ -18,6 +20,7 @@ struct AvatarState {
   AvatarStatus status = AvatarStatus::None;
   std::optional<BindPose> bind;  // set when Ready
   double retry_at_ms = 0;        // Failed: no new build before this time
+  bool left = false;             // Building when the person left: dropped when the build reports
 };
 
 // A finished build reported by a worker, applied on the perception thread.
@@ -36,8 +39,10 @@ class AvatarStates {
   void mark_building(int id);
   void mark_ready(int id, BindPose bind);
   const BindPose* bind_pose(int id) const;
+  // The person left: their state goes (at once, or when a build in progress reports).
   void forget(int id);
-  std::vector<int> ids() const;
+  // The person came back: a build still in progress from their last visit is theirs again.
+  void keep(int id);
 
   // Thread-safe: workers post outcomes; the perception thread applies them once per frame.
   void post(AvatarOutcome outcome);

@@ -38,6 +38,7 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
       case tracking::TrackEventType::Returned:
         spdlog::info("person {} came back", event.id);
         if (event.replaced_id != 0) person_left(event.replaced_id, now_ms);
+        avatars.keep(event.id);
         send_cached_avatar(event.id);
         break;
       case tracking::TrackEventType::GalleryChanged: {

@@ -1,4 +1,5 @@
-// The avatar life cycle per person: build once, retry after a failure, forget on leaving.
+// The avatar life cycle per person: build once, retry after a failure, forget on leaving (after a
+// running build reports), and no second build for someone back while theirs runs.
 #include <gtest/gtest.h>
 
 #include "pipeline/avatar_states.hpp"
@@ -34,14 +35,36 @@ TEST(AvatarStates, AFailedBuildIsRetriedAfterThePause) {
   EXPECT_EQ(states.bind_pose(2), nullptr);
 }
 
-TEST(AvatarStates, AnOutcomeForSomeoneWhoLeftIsIgnored) {
+TEST(AvatarStates, AnOutcomeForSomeoneWhoLeftIsDropped) {
   AvatarStates states;
   states.mark_building(3);
   states.forget(3);
+  EXPECT_FALSE(states.wants_build(3, 0)) << "their build is still running";
   states.post({3, true, some_bind_pose()});
   states.apply_posted(0);
   EXPECT_EQ(states.bind_pose(3), nullptr);
-  EXPECT_TRUE(states.ids().empty());
+  EXPECT_TRUE(states.wants_build(3, 0)) << "state gone once the build reported";
+}
+
+TEST(AvatarStates, SomeoneBackWhileTheirBuildRunsGetsItWithoutASecondBuild) {
+  AvatarStates states;
+  states.mark_building(4);
+  states.forget(4);
+  states.keep(4);
+  EXPECT_FALSE(states.wants_build(4, 0));
+  states.post({4, true, some_bind_pose()});
+  states.apply_posted(0);
+  EXPECT_NE(states.bind_pose(4), nullptr);
+  EXPECT_FALSE(states.wants_build(4, 0));
+}
+
+TEST(AvatarStates, LeavingWithAReadyAvatarForgetsItAtOnce) {
+  AvatarStates states;
+  states.mark_ready(5, some_bind_pose());
+  states.forget(5);
+  EXPECT_EQ(states.bind_pose(5), nullptr);
+  states.keep(5);
+  EXPECT_TRUE(states.wants_build(5, 0));
 }
 
 }  // namespace
