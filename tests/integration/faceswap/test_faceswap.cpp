@@ -155,6 +155,33 @@ TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {
   EXPECT_GT(hole, 0.01 * cv::countNonZero(replaced_stats.faces[0].mask)) << "no mouth kept";
 }
 
+// Faces cut by the image border (a visitor at the edge of the camera's view): the part inside
+// is swapped, nothing outside the image is touched, and the image keeps its size.
+TEST_F(FaceSwap, FacesCutByTheImageBorderAreSwappedInside) {
+  const cv::Mat photo = load_photo("fr_obama.jpg");
+  const auto face = faces_left_to_right(photo).at(0).box;
+  FaceSwapper swapper(models_dir(), load_photo("fr_biden.jpg"), {}, "fr_biden.jpg");
+  for (const float cut : {0.25f, 0.4f}) {
+    const int left = static_cast<int>(face.x + cut * face.width);
+    const int top = static_cast<int>(face.y + cut * face.height);
+    for (const cv::Rect crop : {cv::Rect(left, 0, photo.cols - left, photo.rows),
+                                cv::Rect(0, top, photo.cols, photo.rows - top)}) {
+      const cv::Mat target = photo(crop).clone();
+      swapper.reset();
+      SwapStats stats;
+      const cv::Mat swapped = swapper.swap(target, &stats);
+      ASSERT_EQ(swapped.size(), target.size());
+      EXPECT_EQ(stats.faces.size(), 1u) << "cut at " << cut;
+      for (const PastedFace& pasted : stats.faces) {
+        EXPECT_EQ(pasted.region & cv::Rect({0, 0}, target.size()), pasted.region);
+        EXPECT_EQ(pasted.mask.size(), pasted.region.size());
+      }
+      std::cout << "face cut at " << cut << " of its " << (crop.x > 0 ? "width" : "height") << ": "
+                << stats.faces.size() << " face(s) swapped\n";
+    }
+  }
+}
+
 TEST_F(FaceSwap, ASourceWithoutAFaceStopsWithAnErrorNamingIt) {
   cv::Mat wall(480, 640, CV_8UC3, cv::Scalar(90, 120, 150));
   cv::randn(wall, cv::Scalar(90, 120, 150), cv::Scalar::all(8));
