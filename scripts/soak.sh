@@ -6,6 +6,8 @@
 #   scripts/soak.sh [BUILD_DIR]       (needs avatar-mirror and bench/am_bench_latency built there)
 #   SOAK_SECONDS=600  SOAK_WARMUP_SECONDS=60  SOAK_SAMPLE_SECONDS=10  SOAK_MAX_GROWTH_PCT=5
 #   SOAK_SOURCE=FILE  (default: the latency benchmark's 1280x720 30 fps one-person video)
+#   SOAK_ARGS='...'   extra `run` flags, e.g. SOAK_ARGS='--swap-face face.jpg --preview' (under
+#                     xvfb-run for --preview without a display)
 set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
 seconds="${SOAK_SECONDS:-600}"
@@ -42,7 +44,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 echo "soak: $seconds s on $source_file, port $port, log $scratch/soak.log"
 WEBSOCKET_HOST=127.0.0.1 WEBSOCKET_PORT="$port" CACHE_DIR="$scratch/cache" \
-  LOG_FILE="$scratch/soak.log" "$mirror" run --loop --source "$source_file" 2>/dev/null &
+  LOG_FILE="$scratch/soak.log" "$mirror" run --loop --source "$source_file" ${SOAK_ARGS:-} 2>/dev/null &
 mirror_pid=$!
 "$client" soak-client "$port" "$seconds" >"$scratch/client.txt" 2>&1 &
 client_pid=$!
