@@ -1,5 +1,6 @@
 #include "pipeline/avatar_files.hpp"
 
+#include <cstdlib>
 #include <fstream>
 
 #include "core/error.hpp"
@@ -19,6 +20,23 @@ std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id
   }
   std::filesystem::rename(temp, path);
   return path;
+}
+
+std::size_t remove_stale_avatar_files(const std::filesystem::path& dir, const std::set<int>& keep,
+                                      std::chrono::seconds max_age) {
+  namespace fs = std::filesystem;
+  const auto oldest = fs::file_time_type::clock::now() - max_age;
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& item : fs::directory_iterator(dir, ec)) {
+    const std::string name = item.path().filename().string();
+    const bool temp = name.ends_with(".glb.tmp");
+    if (!temp && item.path().extension() != ".glb") continue;
+    if (!temp && keep.count(std::atoi(name.c_str())) > 0) continue;
+    const auto written = fs::last_write_time(item.path(), ec);
+    if (!ec && written < oldest && fs::remove(item.path(), ec)) ++removed;
+  }
+  return removed;
 }
 
 std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report,

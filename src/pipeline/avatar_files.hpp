@@ -5,8 +5,10 @@
 // atomic file write.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,13 @@ namespace am {
 // Writes bytes to dir/<id>.glb through a temporary file and a rename; returns the path.
 std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id,
                                         const std::string& glb);
+
+// Removes dir/<id>.glb files (and leftover .glb.tmp files) not written for longer than max_age,
+// except those of the ids in keep (people on screen). They are copies for clients to load right
+// after new_character; a returning visitor's file is written again from the cache. Returns the
+// number of files removed.
+std::size_t remove_stale_avatar_files(const std::filesystem::path& dir, const std::set<int>& keep,
+                                      std::chrono::seconds max_age);
 
 // face: avatar_face_tag() of the config the avatar was built with ("" for the visitor's own face).
 std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report,

@@ -118,6 +118,7 @@ void Pipeline::Impl::process(Frame& frame) {
   metrics.people = static_cast<int64_t>(message.persons.size());
   metrics.clients = static_cast<int64_t>(server.stats().clients);
   if (last_frame_ms >= 0) metrics.frame_interval_ms.add(frame.capture_time_ms - last_frame_ms);
+  maybe_clean_cache(sent);
   last_frame_ms = frame.capture_time_ms;
   report_status(sent, false);
 }

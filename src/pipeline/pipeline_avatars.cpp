@@ -1,3 +1,6 @@
+#include <chrono>
+#include <set>
+
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
@@ -8,8 +11,23 @@
 namespace am {
 namespace {
 
+constexpr double kCacheCleanupEveryMs = 10 * 60 * 1000;
+constexpr std::chrono::hours kAvatarFileMaxAge{1};
+
 std::string glb_string(const std::vector<uint8_t>& bytes) {
   return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+// The cache's age and size limits, then avatar files of people gone for an hour.
+void clean_cache(Cache& cache, const std::filesystem::path& avatar_dir,
+                 const std::set<int>& on_screen) {
+  const std::size_t entries = cache.cleanup();
+  const std::size_t files = remove_stale_avatar_files(avatar_dir, on_screen, kAvatarFileMaxAge);
+  if (entries + files > 0)
+    spdlog::info(
+        "cache cleanup: {} entries past cache.ttl_hours or cache.max_size_mb and {} old avatar "
+        "files removed",
+        entries, files);
 }
 
 }  // namespace
@@ -143,6 +161,15 @@ void Pipeline::Impl::send_cached_avatar(int id) {
   std::lock_guard lock(ready_mutex);
   ready.push_back({id, write_avatar_file(avatar_dir, id, avatar->glb), *bind});
   metrics.avatars_from_cache++;
+}
+
+void Pipeline::Impl::maybe_clean_cache(double now_ms) {
+  if (last_cleanup_ms >= 0 && now_ms - last_cleanup_ms < kCacheCleanupEveryMs) return;
+  std::set<int> on_screen;
+  for (const auto& [id, since] : present) on_screen.insert(id);
+  const bool queued = workers.submit(
+      {"cache cleanup", [this, on_screen] { clean_cache(*cache, avatar_dir, on_screen); }});
+  if (queued) last_cleanup_ms = now_ms;
 }
 
 void Pipeline::Impl::person_left(int id, double now_ms) {

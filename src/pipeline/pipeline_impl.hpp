@@ -58,6 +58,9 @@ struct Pipeline::Impl {
   void send_cached_avatar(int id);
   void person_left(int id, double now_ms);
   void finish(double now_ms);
+  // Every kCacheCleanupEveryMs (and on the first frame), on a worker: the cache's age and size
+  // limits (cache.ttl_hours, cache.max_size_mb) and stale avatar files.
+  void maybe_clean_cache(double now_ms);
 
   PipelineOptions options;
   LatestSlot<Frame> frames;
@@ -91,7 +94,7 @@ struct Pipeline::Impl {
   WorkerPool workers;
   double last_frame_ms = -1;
   double last_status_ms = 0;
-  double last_cleanup_ms = 0;
+  double last_cleanup_ms = -1;
 };
 
 }  // namespace am

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -135,6 +136,27 @@ TEST_F(CliTest, AFacelessSwapSourceStopsRunAndSwapFaceWithOneLine) {
     EXPECT_NE(line.find("use a photo with one clearly visible, frontal face"), std::string::npos);
   }
   EXPECT_FALSE(std::filesystem::exists(dir_ / "out.avi"));
+}
+
+// The cache's age limit holds while the mirror runs: a visitor's identity and avatar from an
+// earlier run, unused for longer than cache.ttl_hours, are gone after the next run's cleanup.
+TEST_F(CliTest, RunEnforcesTheCacheAgeLimit) {
+  const auto visit = run_command(am_ + " run --loop --max-frames 30 --source " +
+                                 test::testdata("full_body/sith_002.png").string());
+  ASSERT_EQ(visit.exit_code, 0) << visit.err;
+  const auto entries = [&] {
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir_ / "cache"))
+      n += e.path().extension() == ".identity" || e.path().extension() == ".avatar";
+    return n;
+  };
+  ASSERT_EQ(entries(), 2) << "one identity and one avatar from the visit";
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const auto later = run_command("CACHE_TTL_HOURS=0.0001 " + am_ + " run --source " +
+                                 make_video(5, 10).string());  // 0.36 s
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_EQ(entries(), 0) << later.err;
+  EXPECT_NE(later.err.find("cache cleanup: 2 entries"), std::string::npos) << later.err;
 }
 
 TEST_F(CliTest, InfoReportsRuntimeVersions) {
