@@ -99,9 +99,8 @@ std::string avatar_face_tag(const Config& cfg) {
   if (!cfg.get_bool("face_swap.enabled")) return "";
   const std::string path = cfg.get_string("face_swap.source_image");
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw SourceError("cannot read face_swap.source_image " + path + ": check the path");
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof())
-    throw SourceError("cannot read face_swap.source_image " + path + ": check the path");
   return fmt::format("swap crc32={:08x} blend={} keep_mouth={} keep_eyes={}", crc32(bytes),
                      cfg.get_string("face_swap.blend"), cfg.get_bool("face_swap.keep_mouth"),
                      cfg.get_bool("face_swap.keep_eyes"));

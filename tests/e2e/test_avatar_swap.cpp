@@ -13,6 +13,7 @@
 
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
+#include "support/faces.hpp"
 #include "support/models_dir.hpp"
 #include "support/process.hpp"
 #include "support/testdata.hpp"
@@ -52,14 +53,8 @@ class AvatarSwapTest : public ::testing::Test {
            test::testdata(kSource).string();
   }
 
-  // The embedding of the largest face in the image (empty when there is none).
   FaceEmbedding largest_face(const cv::Mat& image) const {
-    const auto faces = detector_.detect(image);
-    if (faces.empty()) return {};
-    const auto largest =
-        std::max_element(faces.begin(), faces.end(),
-                         [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
-    return embedder_.embed(image, largest->keypoints);
+    return test::largest_face_embedding(detector_, embedder_, image);
   }
 
   // How much the face on an avatar's texture looks like the source and like the visitor.

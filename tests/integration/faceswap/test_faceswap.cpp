@@ -18,6 +18,7 @@
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/nms.hpp"
+#include "support/faces.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
@@ -26,11 +27,7 @@ namespace {
 
 using test::models_dir;
 
-cv::Mat load_photo(const std::string& name) {
-  const cv::Mat image = cv::imread(test::testdata("faces/" + name).string(), cv::IMREAD_COLOR);
-  if (image.empty()) throw std::runtime_error("cannot read test photo faces/" + name);
-  return image;
-}
+using test::load_face_photo;
 
 // Who is in each photo, faces left to right (PROVENANCE.md).
 struct Photo {
@@ -59,10 +56,7 @@ class FaceSwap : public ::testing::Test {
   }
 
   static std::vector<FaceDetection> faces_left_to_right(const cv::Mat& image) {
-    auto faces = detector_->detect(image);
-    std::sort(faces.begin(), faces.end(),
-              [](const auto& a, const auto& b) { return a.box.x < b.box.x; });
-    return faces;
+    return test::faces_left_to_right(*detector_, image);
   }
 
   // The embedding of the face in `image` that overlaps `box` most.
@@ -76,11 +70,7 @@ class FaceSwap : public ::testing::Test {
   }
 
   static FaceEmbedding largest_face_embedding(const cv::Mat& image) {
-    const auto faces = detector_->detect(image);
-    const auto largest =
-        std::max_element(faces.begin(), faces.end(),
-                         [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
-    return embedder_->embed(image, largest->keypoints);
+    return test::largest_face_embedding(*detector_, *embedder_, image);
   }
 
   static inline FaceDetector* detector_ = nullptr;
@@ -91,11 +81,11 @@ TEST_F(FaceSwap, SwappedFacesTakeTheSourceIdentityWithoutVisibleSeams) {
   int pairs = 0;
   for (const Photo& source : photos()) {
     if (source.people.size() != 1) continue;
-    const cv::Mat source_image = load_photo(source.file);
+    const cv::Mat source_image = load_face_photo(source.file);
     const FaceEmbedding source_embedding = largest_face_embedding(source_image);
     FaceSwapper swapper(models_dir(), source_image, {}, source.file);
     for (const Photo& target : photos()) {
-      const cv::Mat target_image = load_photo(target.file);
+      const cv::Mat target_image = load_face_photo(target.file);
       const auto target_faces = faces_left_to_right(target_image);
       ASSERT_EQ(target_faces.size(), target.people.size()) << target.file;
       swapper.reset();
@@ -131,9 +121,9 @@ TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
   FaceSwapOptions options;
   options.paste.blend = BlendMode::Seamless;
   for (const std::string source : {"fr_obama.jpg", "300w_indoor_020.png"}) {
-    FaceSwapper swapper(models_dir(), load_photo(source), options, source);
+    FaceSwapper swapper(models_dir(), load_face_photo(source), options, source);
     SwapStats stats;
-    const cv::Mat swapped = swapper.swap(load_photo("fr_biden.jpg"), &stats);
+    const cv::Mat swapped = swapper.swap(load_face_photo("fr_biden.jpg"), &stats);
     ASSERT_EQ(stats.faces.size(), 1u);
     const double ratio = measure_seam(swapped(stats.faces[0].region), stats.faces[0].mask).ratio;
     EXPECT_LE(ratio, 1.5) << source;
@@ -142,12 +132,12 @@ TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
 }
 
 TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {
-  const cv::Mat target = load_photo("fr_obama.jpg");  // smiling, teeth showing
+  const cv::Mat target = load_face_photo("fr_obama.jpg");  // smiling, teeth showing
   FaceSwapOptions keep, replace;
   keep.paste.keep_mouth = true;
   SwapStats kept_stats, replaced_stats;
-  FaceSwapper(models_dir(), load_photo("fr_biden.jpg"), keep).swap(target, &kept_stats);
-  FaceSwapper(models_dir(), load_photo("fr_biden.jpg"), replace).swap(target, &replaced_stats);
+  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), keep).swap(target, &kept_stats);
+  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), replace).swap(target, &replaced_stats);
   ASSERT_EQ(kept_stats.faces.size(), 1u);
   ASSERT_EQ(replaced_stats.faces.size(), 1u);
   const int hole =
@@ -158,9 +148,9 @@ TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {
 // Faces cut by the image border (a visitor at the edge of the camera's view): the part inside
 // is swapped, nothing outside the image is touched, and the image keeps its size.
 TEST_F(FaceSwap, FacesCutByTheImageBorderAreSwappedInside) {
-  const cv::Mat photo = load_photo("fr_obama.jpg");
+  const cv::Mat photo = load_face_photo("fr_obama.jpg");
   const auto face = faces_left_to_right(photo).at(0).box;
-  FaceSwapper swapper(models_dir(), load_photo("fr_biden.jpg"), {}, "fr_biden.jpg");
+  FaceSwapper swapper(models_dir(), load_face_photo("fr_biden.jpg"), {}, "fr_biden.jpg");
   for (const float cut : {0.25f, 0.4f}) {
     const int left = static_cast<int>(face.x + cut * face.width);
     const int top = static_cast<int>(face.y + cut * face.height);
@@ -200,7 +190,7 @@ TEST_F(FaceSwap, ASourceWithSeveralFacesUsesTheLargestAndSaysSo) {
   auto previous = spdlog::default_logger();
   spdlog::set_default_logger(std::make_shared<spdlog::logger>(
       "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
-  const cv::Mat group = load_photo("fr_two_people.jpg");
+  const cv::Mat group = load_face_photo("fr_two_people.jpg");
   FaceSwapper swapper(models_dir(), group, {}, "fr_two_people.jpg");
   spdlog::set_default_logger(previous);
   EXPECT_NE(log.str().find("2 faces found in fr_two_people.jpg, using the largest"),
@@ -212,7 +202,7 @@ TEST_F(FaceSwap, ASourceWithSeveralFacesUsesTheLargestAndSaysSo) {
   ASSERT_EQ(faces.size(), 2u);
   const auto& larger = faces[0].box.area() > faces[1].box.area() ? faces[0] : faces[1];
   const auto& smaller = faces[0].box.area() > faces[1].box.area() ? faces[1] : faces[0];
-  const cv::Mat target = load_photo("300w_indoor_020.png");
+  const cv::Mat target = load_face_photo("300w_indoor_020.png");
   const auto target_face = faces_left_to_right(target).at(0);
   const FaceEmbedding result = embedding_at(swapper.swap(target), target_face.box);
   ASSERT_FALSE(result.empty());

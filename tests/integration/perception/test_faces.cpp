@@ -12,6 +12,7 @@
 
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
+#include "support/faces.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
@@ -20,11 +21,7 @@ namespace {
 
 using test::models_dir;
 
-cv::Mat load_face_photo(const std::string& name) {
-  const cv::Mat image = cv::imread(test::testdata("faces/" + name).string(), cv::IMREAD_COLOR);
-  if (image.empty()) throw std::runtime_error("cannot read test photo faces/" + name);
-  return image;
-}
+using test::load_face_photo;
 
 class Faces : public ::testing::Test {
  protected:
@@ -39,10 +36,7 @@ class Faces : public ::testing::Test {
 
   // Faces of a photo, left to right.
   static std::vector<FaceDetection> faces_in(const cv::Mat& image) {
-    auto faces = detector_->detect(image);
-    std::sort(faces.begin(), faces.end(),
-              [](const auto& a, const auto& b) { return a.box.x < b.box.x; });
-    return faces;
+    return test::faces_left_to_right(*detector_, image);
   }
 
   static FaceEmbedding embedding_of(const std::string& photo, std::size_t face = 0) {
