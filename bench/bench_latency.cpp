@@ -79,13 +79,12 @@ struct StreamStats {
 
 void record_message(const json& m, double received_ms, StreamStats& s) {
   ++s.messages;
-  if (m["type"] == "pose_update" && !m["persons"].empty()) {
-    s.latencies_ms.push_back(received_ms - m["timestamp"].get<double>());
+  if (m["type"] == "pose_update" && !m["data"].empty()) {
+    s.latencies_ms.push_back(received_ms - m["data"].begin()->at("timestamp").get<double>());
     s.update_times_ms.push_back(received_ms);
-    for (const auto& person : m["persons"].items())
-      s.first_seen_ms.emplace(person.key(), received_ms);
+    for (const auto& person : m["data"].items()) s.first_seen_ms.emplace(person.key(), received_ms);
   } else if (m["type"] == "new_character") {
-    const auto seen = s.first_seen_ms.find(std::to_string(m["person_id"].get<int>()));
+    const auto seen = s.first_seen_ms.find(std::to_string(m["data"]["person_id"].get<int>()));
     if (seen != s.first_seen_ms.end()) s.character_delays_ms.push_back(received_ms - seen->second);
   }
 }

@@ -25,8 +25,7 @@ PoseFrame wave_frame(const BindPose& bind, int i) {
   std::array<double, 33> confidence;
   confidence.fill(0.9);
   const double now = monotonic_ms();
-  return {now,
-          {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
+  return {{{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
             bones_from_rotations(bone_rotations(bind, pose))}}};
 }
 
@@ -57,7 +56,7 @@ void BM_StreamThirtyTwoClients(benchmark::State& state) {
         while (!stop) {
           const auto doc = nlohmann::json::parse(client.read());
           if (doc["type"] == "pose_update" && !stop)
-            mine.push_back(monotonic_ms() - doc["timestamp"].get<double>());
+            mine.push_back(monotonic_ms() - doc["data"]["1"]["timestamp"].get<double>());
         }
         client_cpu = client_cpu + (cpu_ms(CLOCK_THREAD_CPUTIME_ID) - cpu0);
         std::lock_guard lock(mutex);

@@ -78,13 +78,14 @@ func _on_data():
 		push_warning("avatar_mirror: a message was not JSON")
 		return
 	var message = parsed.result
+	var data = message.get("data", {})
 	match message.get("type", ""):
 		"new_character":
-			_download_avatar(int(message["person_id"]), message["mesh_url"])
+			_download_avatar(int(data["person_id"]), data["mesh_url"])
 		"pose_update":
-			_apply_pose_update(message["persons"])
+			_apply_pose_update(data)
 		"person_left":
-			_remove_person(int(message["person_id"]))
+			_remove_person(int(data["person_id"]))
 
 
 func _download_avatar(person_id: int, mesh_url: String):

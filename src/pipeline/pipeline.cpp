@@ -98,12 +98,12 @@ void Pipeline::Impl::process(Frame& frame) {
   handle_events(update, now);
 
   PoseFrame message;
-  message.timestamp = frame.capture_time_ms;
   for (size_t i = 0; i < persons.size(); ++i) {
     const int id = update.ids[i];
     if (id == 0) continue;
     present.emplace(id, now);
-    message.persons.push_back(person_pose(id, persons[i], avatars.bind_pose(id), now));
+    message.persons.push_back(
+        person_pose(id, persons[i], avatars.bind_pose(id), frame.capture_time_ms));
   }
   server.broadcast_pose(message);
   send_vmc(persons, update.ids);

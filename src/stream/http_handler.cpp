@@ -42,14 +42,49 @@ std::optional<int> avatar_id(std::string_view path) {
   return id;
 }
 
-http::message_generator file_response(const HttpRequest& req, const std::filesystem::path& file) {
+// Lets a browser page on another origin read the answer (a web-exported Godot loading mesh_url).
+template <class Response>
+void set_cors(Response& res, const std::string& allow_origin) {
+  if (allow_origin.empty()) return;
+  res.set(http::field::access_control_allow_origin, allow_origin);
+  if (allow_origin != "*") res.set(http::field::vary, "Origin");
+}
+
+http::message_generator text_response(const HttpRequest& req, http::status status,
+                                      const std::string& text, const std::string& allow_origin) {
+  http::response<http::string_body> res{status, req.version()};
+  res.set(http::field::content_type, "text/plain");
+  set_cors(res, allow_origin);
+  res.keep_alive(req.keep_alive());
+  res.body() = text;
+  res.prepare_payload();
+  return http::message_generator(std::move(res));
+}
+
+// The answer to a CORS preflight (OPTIONS): GET and HEAD with the token's Authorization header.
+http::message_generator preflight_response(const HttpRequest& req,
+                                           const std::string& allow_origin) {
+  if (allow_origin.empty())
+    return text_response(req, http::status::forbidden, "origin not allowed\n", "");
+  http::response<http::empty_body> res{http::status::no_content, req.version()};
+  set_cors(res, allow_origin);
+  res.set(http::field::access_control_allow_methods, "GET, HEAD, OPTIONS");
+  res.set(http::field::access_control_allow_headers, "Authorization");
+  res.set(http::field::access_control_max_age, "600");
+  res.keep_alive(req.keep_alive());
+  res.prepare_payload();
+  return http::message_generator(std::move(res));
+}
+
+http::message_generator file_response(const HttpRequest& req, const std::filesystem::path& file,
+                                      const std::string& allow_origin) {
   boost::beast::error_code ec;
   http::file_body::value_type body;
   body.open(file.c_str(), boost::beast::file_mode::scan, ec);
-  if (ec) return http_error(req, http::status::not_found, "avatar file is gone\n");
+  if (ec) return text_response(req, http::status::not_found, "avatar file is gone\n", allow_origin);
   http::response<http::file_body> res{http::status::ok, req.version()};
   res.set(http::field::content_type, "model/gltf-binary");
-  res.set(http::field::access_control_allow_origin, "*");
+  set_cors(res, allow_origin);
   res.keep_alive(req.keep_alive());
   if (req.method() == http::verb::head) {
     res.content_length(body.size());
@@ -75,33 +110,40 @@ bool token_accepted(const HttpRequest& req, const std::string& token) {
   return auth != req.end() && auth->value() == "Bearer " + token;
 }
 
+std::string cors_allow_origin(const HttpRequest& req, const std::vector<std::string>& allowed) {
+  if (allowed.empty()) return "*";
+  const auto origin = req.find(http::field::origin);
+  if (origin == req.end()) return "";
+  const std::string value(origin->value());
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end() ? value : "";
+}
+
 http::message_generator http_error(const HttpRequest& req, http::status status,
                                    const std::string& text) {
-  http::response<http::string_body> res{status, req.version()};
-  res.set(http::field::content_type, "text/plain");
-  res.keep_alive(req.keep_alive());
-  res.body() = text;
-  res.prepare_payload();
-  return http::message_generator(std::move(res));
+  return text_response(req, status, text, "");
 }
 
 http::message_generator http_response(const HttpRequest& req, const Hub& hub) {
+  const std::string cors = cors_allow_origin(req, hub.options.allowed_origins);
+  if (req.method() == http::verb::options) return preflight_response(req, cors);
   if (req.method() != http::verb::get && req.method() != http::verb::head) {
-    return http_error(req, http::status::method_not_allowed, "only GET\n");
+    return text_response(req, http::status::method_not_allowed, "only GET\n", cors);
   }
   const std::string_view path = target_path(req.target());
-  if (path == "/health") return http_error(req, http::status::ok, "ok\n");
-  if (path == "/metrics" && hub.metrics) return http_error(req, http::status::ok, hub.metrics());
+  if (path == "/health") return text_response(req, http::status::ok, "ok\n", cors);
+  if (path == "/metrics" && hub.metrics) {
+    return text_response(req, http::status::ok, hub.metrics(), cors);
+  }
   const auto id = avatar_id(path);
-  if (!id) return http_error(req, http::status::not_found, "not found\n");
+  if (!id) return text_response(req, http::status::not_found, "not found\n", cors);
   if (!token_accepted(req, hub.options.token)) {
-    return http_error(req, http::status::unauthorized, "token required\n");
+    return text_response(req, http::status::unauthorized, "token required\n", cors);
   }
   const auto file = hub.avatar_files.find(*id);
   if (file == hub.avatar_files.end()) {
-    return http_error(req, http::status::not_found, "no avatar for this person\n");
+    return text_response(req, http::status::not_found, "no avatar for this person\n", cors);
   }
-  return file_response(req, file->second);
+  return file_response(req, file->second, cors);
 }
 
 }  // namespace am

@@ -10,7 +10,7 @@
 
 namespace am {
 
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2;  // 2: every message in {"type", "data"}
 inline constexpr int kLandmarkCount = 33;
 
 enum class Landmark : int {

@@ -1,5 +1,7 @@
 #include "stream/protocol.hpp"
 
+#include <string_view>
+
 namespace am {
 
 using nlohmann::json;
@@ -23,44 +25,49 @@ json person_json(const PersonPose& p) {
           {"bones", std::move(bones)}};
 }
 
+// Every server message: {"type": T, "data": {...}} (the original protocol's envelope).
+std::string envelope(std::string_view type, json data) {
+  return json{{"type", type}, {"data", std::move(data)}}.dump();
+}
+
 }  // namespace
 
 std::string encode_hello(double timestamp) {
-  return json{{"type", "hello"},
-              {"protocol_version", kProtocolVersion},
-              {"joint_names", landmark_name_list()},
-              {"bone_names", bone_name_list()},
-              {"timestamp", timestamp}}
-      .dump();
+  return envelope("hello", {{"protocol_version", kProtocolVersion},
+                            {"joint_names", landmark_name_list()},
+                            {"bone_names", bone_name_list()},
+                            {"timestamp", timestamp}});
 }
 
 std::string encode_pose_update(const PoseFrame& frame) {
   json persons = json::object();
   for (const auto& p : frame.persons) persons[std::to_string(p.person_id)] = person_json(p);
-  return json{{"type", "pose_update"}, {"timestamp", frame.timestamp}, {"persons", persons}}.dump();
+  return envelope("pose_update", std::move(persons));
 }
 
 std::string encode_new_character(const NewCharacter& m) {
-  return json{{"type", "new_character"},          {"person_id", m.person_id},
-              {"mesh_path", m.mesh_path},         {"mesh_url", m.mesh_url},
-              {"skeleton_data", m.skeleton_data}, {"joint_names", m.joint_names},
-              {"timestamp", m.timestamp}}
-      .dump();
+  return envelope("new_character", {{"person_id", m.person_id},
+                                    {"mesh_path", m.mesh_path},
+                                    {"mesh_url", m.mesh_url},
+                                    {"skeleton_data", m.skeleton_data},
+                                    {"joint_names", m.joint_names},
+                                    {"bone_names", bone_name_list()},
+                                    {"version", m.version},
+                                    {"timestamp", m.timestamp}});
 }
 
 std::string encode_person_left(const PersonLeft& m) {
-  return json{{"type", "person_left"}, {"person_id", m.person_id}, {"timestamp", m.timestamp}}
-      .dump();
+  return envelope("person_left", {{"person_id", m.person_id}, {"timestamp", m.timestamp}});
 }
 
 std::string encode_pong(const json& echo, double timestamp) {
-  json out{{"type", "pong"}, {"timestamp", timestamp}};
-  if (!echo.is_null()) out["echo"] = echo;
-  return out.dump();
+  json data{{"timestamp", timestamp}};
+  if (!echo.is_null()) data["echo"] = echo;
+  return envelope("pong", std::move(data));
 }
 
 std::string encode_error(const std::string& message, double timestamp) {
-  return json{{"type", "error"}, {"message", message}, {"timestamp", timestamp}}.dump();
+  return envelope("error", {{"message", message}, {"timestamp", timestamp}});
 }
 
 std::map<std::string, JointSample> joints_from_landmarks(const Landmarks& world,
@@ -100,6 +107,8 @@ std::optional<ClientMessage> parse_client_message(const std::string& text) {
   if (doc.is_discarded() || !doc.is_object()) return std::nullopt;
   const auto type = doc.find("type");
   if (type == doc.end() || !type->is_string()) return std::nullopt;
+  const auto data = doc.find("data");
+  if (data != doc.end() && data->is_object()) return ClientMessage{type->get<std::string>(), *data};
   return ClientMessage{type->get<std::string>(), std::move(doc)};
 }
 

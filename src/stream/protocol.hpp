@@ -1,7 +1,8 @@
 // The wire protocol (docs/protocol.md, schemas in docs/schemas/): plain message structs and their
-// JSON text. Every encode_* gives one compact JSON text that matches its schema; the server sends
-// these texts as they are. Positions are MediaPipe world coordinates in metres; bone rotations are
-// unit quaternions [x, y, z, w] as bone_rotations() defines them. Timestamps are milliseconds.
+// JSON text. Every encode_* gives one compact JSON text {"type": T, "data": {...}} (the original
+// protocol's envelope) that matches its schema; the server sends these texts as they are. Positions
+// are MediaPipe world coordinates in metres; bone rotations are unit quaternions [x, y, z, w] as
+// bone_rotations() defines them. Timestamps are milliseconds.
 #pragma once
 
 #include <array>
@@ -27,12 +28,11 @@ struct PersonPose {
   bool pose_present = false;
   std::map<std::string, JointSample> joints;  // landmark name -> sample
   double confidence = 0.0;
-  double timestamp = 0.0;
+  double timestamp = 0.0;                              // capture time of the frame
   std::map<std::string, std::array<double, 4>> bones;  // bone name -> [x, y, z, w]
 };
 
 struct PoseFrame {
-  double timestamp = 0.0;
   std::vector<PersonPose> persons;
 };
 
@@ -42,6 +42,7 @@ struct NewCharacter {
   std::string mesh_url;   // http://host:port/avatars/<id>.glb, filled in by the server
   nlohmann::json skeleton_data = nlohmann::json::object();
   std::vector<std::string> joint_names;
+  int version = 1;  // the avatar's version: 1 when first built
   double timestamp = 0.0;
 };
 
@@ -64,7 +65,8 @@ std::map<std::string, JointSample> joints_from_landmarks(const Landmarks& world,
 std::map<std::string, std::array<double, 4>> bones_from_rotations(const BoneQuats& rotations);
 nlohmann::json skeleton_data(const BindPose& bind);
 
-// A message a client sent, once it parsed as a JSON object with a string "type".
+// A message a client sent, once it parsed as a JSON object with a string "type". body is its
+// "data" object when it has one (the envelope), else the whole object (the flat form).
 struct ClientMessage {
   std::string type;
   nlohmann::json body;

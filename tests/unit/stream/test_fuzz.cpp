@@ -81,7 +81,7 @@ TEST(StreamFuzz, TenThousandJunkFramesAndConnectionsLeaveTheServerServing) {
   });
   std::thread broadcaster([&] {
     for (int i = 0; !stop; ++i) {
-      server.broadcast_pose({double(i), {{1, true, {}, 0.5, double(i), {}}}});
+      server.broadcast_pose({{{1, true, {}, 0.5, double(i), {}}}});
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   });

@@ -27,7 +27,7 @@ PoseFrame sample_frame() {
   person.timestamp = 1234.5;
   person.joints = joints_from_landmarks(tpose, confidence);
   person.bones = bones_from_rotations(bone_rotations(bind, tpose));
-  return {1234.5, {person}};
+  return {{person}};
 }
 
 TEST(Protocol, LandmarkAndBoneNamesAreComplete) {
@@ -42,13 +42,13 @@ TEST(Protocol, LandmarkAndBoneNamesAreComplete) {
 TEST(Protocol, HelloMatchesItsSchema) {
   const std::string text = encode_hello(1.0);
   EXPECT_EQ(joined(test::message_schema_errors(text)), "");
-  EXPECT_EQ(json::parse(text)["bone_names"].size(), std::size_t(kBoneCount));
+  EXPECT_EQ(json::parse(text)["data"]["bone_names"].size(), std::size_t(kBoneCount));
 }
 
 TEST(Protocol, PoseUpdateIsKeyedByPersonAndMatchesItsSchema) {
   const json doc = json::parse(encode_pose_update(sample_frame()));
   EXPECT_EQ(joined(test::schema_errors(test::load_schema("pose_update"), doc)), "");
-  const json& person = doc["persons"]["3"];
+  const json& person = doc["data"]["3"];
   EXPECT_TRUE(person["pose_present"].get<bool>());
   EXPECT_EQ(person["joints"].size(), 33u);
   EXPECT_DOUBLE_EQ(person["joints"]["left_wrist"]["position"][0].get<double>(),
@@ -71,13 +71,13 @@ TEST(Protocol, NewCharacterAndPersonLeftMatchTheirSchemas) {
 
 TEST(Protocol, SchemasRejectBrokenMessages) {
   json doc = json::parse(encode_pose_update(sample_frame()));
-  doc["persons"]["3"]["bones"]["Hips"] = json::array({0, 0, 1});
+  doc["data"]["3"]["bones"]["Hips"] = json::array({0, 0, 1});
   EXPECT_FALSE(test::schema_errors(test::load_schema("pose_update"), doc).empty());
   doc = json::parse(encode_pose_update(sample_frame()));
-  doc["persons"]["abc"] = doc["persons"]["3"];
+  doc["data"]["abc"] = doc["data"]["3"];
   EXPECT_FALSE(test::schema_errors(test::load_schema("pose_update"), doc).empty());
   doc = json::parse(encode_person_left({1, 0.0}));
-  doc.erase("person_id");
+  doc["data"].erase("person_id");
   EXPECT_FALSE(test::schema_errors(test::load_schema("person_left"), doc).empty());
 }
 

@@ -31,7 +31,7 @@ PoseFrame wave_frame(int person_id, double phase, double timestamp) {
   confidence.fill(0.8);
   PersonPose p{person_id, true,      joints_from_landmarks(pose, confidence),
                0.9,       timestamp, bones_from_rotations(bone_rotations(bind, pose))};
-  return {timestamp, {p}};
+  return {{p}};
 }
 
 NewCharacter character(int person_id, const std::string& mesh_path) {
@@ -60,23 +60,23 @@ TEST(StreamServer, GreetsThenReplaysCharactersThenStreamsPoses) {
   server.send_new_character(character(4, "/nonexistent/4.glb"));
   test::WsClient client(server.port());
   const json hello = read_until(client, "hello");
-  EXPECT_EQ(hello["protocol_version"], kProtocolVersion);
-  EXPECT_EQ(hello["joint_names"][15], "left_wrist");
+  EXPECT_EQ(hello["data"]["protocol_version"], kProtocolVersion);
+  EXPECT_EQ(hello["data"]["joint_names"][15], "left_wrist");
   const json nc = read_until(client, "new_character");
-  EXPECT_EQ(nc["person_id"], 4);
-  EXPECT_EQ(nc["mesh_url"], server.http_base_url() + "/avatars/4.glb");
-  EXPECT_EQ(nc["skeleton_data"]["bones"].size(), std::size_t(kBoneCount));
+  EXPECT_EQ(nc["data"]["person_id"], 4);
+  EXPECT_EQ(nc["data"]["mesh_url"], server.http_base_url() + "/avatars/4.glb");
+  EXPECT_EQ(nc["data"]["skeleton_data"]["bones"].size(), std::size_t(kBoneCount));
 
   server.broadcast_pose(wave_frame(4, 0.25, 100.0));
   const json pose = read_until(client, "pose_update");
-  const json& person = pose["persons"]["4"];
+  const json& person = pose["data"]["4"];
   const PoseFrame sent = wave_frame(4, 0.25, 100.0);
   EXPECT_DOUBLE_EQ(person["joints"]["left_wrist"]["position"][1].get<double>(),
                    sent.persons[0].joints.at("left_wrist").position[1]);
   EXPECT_EQ(person["bones"]["LeftLowerArm"], json(sent.persons[0].bones.at("LeftLowerArm")));
 
   server.send_person_left({4, 101.0});
-  EXPECT_EQ(read_until(client, "person_left")["person_id"], 4);
+  EXPECT_EQ(read_until(client, "person_left")["data"]["person_id"], 4);
 }
 
 TEST(StreamServer, ServesGlbFilesAndHealthOverHttp) {
@@ -106,12 +106,12 @@ TEST(StreamServer, AnswersPingAndSubscribeAndSurvivesJunkText) {
   client.send("this is not json");
   EXPECT_EQ(read_until(client, "error")["type"], "error");
   client.send(R"({"type":"ping","id":42})");
-  EXPECT_EQ(read_until(client, "pong")["echo"], 42);
+  EXPECT_EQ(read_until(client, "pong")["data"]["echo"], 42);
   server.send_new_character(character(1, "/x.glb"));
   read_until(client, "new_character");
   client.send(R"({"type":"subscribe"})");
   read_until(client, "hello");
-  EXPECT_EQ(read_until(client, "new_character")["person_id"], 1);
+  EXPECT_EQ(read_until(client, "new_character")["data"]["person_id"], 1);
   EXPECT_EQ(server.stats().bad_inbound, 1u);
 }
 
@@ -132,6 +132,49 @@ TEST(StreamServer, EnforcesTokenAndAllowedOrigins) {
   EXPECT_EQ(test::http_get(server.port(), "/avatars/1.glb").status, 401u);
 }
 
+// A web-exported Godot on another origin fetches mesh_url with the token header: the browser
+// sends a preflight, then reads the answer only when Access-Control-Allow-Origin lets it.
+TEST(StreamServer, AnswersCorsForAllowedOriginsOnly) {
+  const auto dir = test::scratch_dir("stream_cors");
+  std::ofstream(dir / "a.glb", std::ios::binary) << "glb";
+  ServerOptions o = local_options();
+  o.token = "s3cret";
+  o.allowed_origins = {"http://game.example:8060"};
+  StreamServer server(o);
+  server.send_new_character(character(5, (dir / "a.glb").string()));
+  test::WsClient client(server.port(), "/?token=s3cret");
+  read_until(client, "new_character");
+  const std::map<std::string, std::string> good{
+      {"Origin", "http://game.example:8060"}, {"Access-Control-Request-Headers", "authorization"}};
+  const auto preflight =
+      test::http_request(server.port(), test::beast::http::verb::options, "/avatars/5.glb", good);
+  EXPECT_EQ(preflight.status, 204u);
+  EXPECT_EQ(preflight.allow_origin, "http://game.example:8060");
+  EXPECT_EQ(preflight.allow_headers, "Authorization");
+  const auto evil = test::http_request(server.port(), test::beast::http::verb::options,
+                                       "/avatars/5.glb", {{"Origin", "http://evil.example"}});
+  EXPECT_EQ(evil.status, 403u);
+  EXPECT_EQ(evil.allow_origin, "");
+  const auto download =
+      test::http_get(server.port(), "/avatars/5.glb",
+                     {{"Origin", "http://game.example:8060"}, {"Authorization", "Bearer s3cret"}});
+  EXPECT_EQ(download.status, 200u);
+  EXPECT_EQ(download.allow_origin, "http://game.example:8060");
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/5.glb?token=s3cret",
+                           {{"Origin", "http://evil.example"}})
+                .allow_origin,
+            "");
+}
+
+TEST(StreamServer, AnswersCorsForAnyOriginWhenNoneAreConfigured) {
+  StreamServer server(local_options());
+  const auto preflight = test::http_request(server.port(), test::beast::http::verb::options,
+                                            "/avatars/1.glb", {{"Origin", "http://a.example"}});
+  EXPECT_EQ(preflight.status, 204u);
+  EXPECT_EQ(preflight.allow_origin, "*");
+  EXPECT_EQ(test::http_get(server.port(), "/health").allow_origin, "*");
+}
+
 TEST(StreamServer, ThirtyTwoClientsAllGetEveryCharacterAndTheLatestPose) {
   StreamServer server(local_options());
   std::vector<std::unique_ptr<test::WsClient>> clients;
@@ -143,7 +186,7 @@ TEST(StreamServer, ThirtyTwoClientsAllGetEveryCharacterAndTheLatestPose) {
   for (int i = 0; i < 20; ++i) server.broadcast_pose(wave_frame(2, i / 20.0, i));
   server.send_person_left({2, 21.0});
   for (auto& c : clients) {
-    EXPECT_EQ(read_until(*c, "new_character")["person_id"], 2);
+    EXPECT_EQ(read_until(*c, "new_character")["data"]["person_id"], 2);
     int poses = 0;
     for (json m = read_until(*c, "pose_update");; m = json::parse(c->read())) {
       if (m["type"] == "person_left") break;
@@ -198,7 +241,8 @@ TEST(StreamServer, SlowClientLosesPosesButNoControlMessagesAndNeverBlocksTheBroa
     const json m = json::parse(slow.read());
     if (m["type"] == "pose_update") ++poses;
     if (m["type"] != "pose_update")
-      controls.push_back(m["type"].get<std::string>() + std::to_string(m["person_id"].get<int>()));
+      controls.push_back(m["type"].get<std::string>() +
+                         std::to_string(m["data"]["person_id"].get<int>()));
   }
   for (int k = 0; k < 20; ++k) {
     EXPECT_EQ(controls[2 * k], "new_character" + std::to_string(100 + k));

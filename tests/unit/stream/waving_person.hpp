@@ -44,8 +44,7 @@ class WavingPerson {
       const BoneQuats bones = bone_rotations(bind_, pose);
       for (auto& p : pose) p += offset_;
       const double now = monotonic_ms();
-      server_.broadcast_pose({now,
-                              {{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
+      server_.broadcast_pose({{{1, true, joints_from_landmarks(pose, confidence), 0.9, now,
                                 bones_from_rotations(bones)}}});
       std::this_thread::sleep_for(std::chrono::milliseconds(33));
     }

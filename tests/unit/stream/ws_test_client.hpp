@@ -70,15 +70,18 @@ struct HttpReply {
   unsigned status = 0;
   std::string content_type;
   std::string body;
+  std::string allow_origin;   // Access-Control-Allow-Origin
+  std::string allow_headers;  // Access-Control-Allow-Headers
 };
 
-inline HttpReply http_get(unsigned short port, const std::string& target,
-                          const std::map<std::string, std::string>& headers = {}) {
+inline HttpReply http_request(unsigned short port, beast::http::verb verb,
+                              const std::string& target,
+                              const std::map<std::string, std::string>& headers = {}) {
   asio::io_context ioc;
   tcp::socket socket(ioc);
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   set_receive_timeout(socket, 5.0);
-  beast::http::request<beast::http::empty_body> req{beast::http::verb::get, target, 11};
+  beast::http::request<beast::http::empty_body> req{verb, target, 11};
   req.set(beast::http::field::host, "127.0.0.1");
   for (const auto& [k, v] : headers) req.set(k, v);
   beast::http::write(socket, req);
@@ -87,7 +90,14 @@ inline HttpReply http_get(unsigned short port, const std::string& target,
   parser.body_limit(64 * 1024 * 1024);
   beast::http::read(socket, buffer, parser);
   const auto& res = parser.get();
-  return {res.result_int(), std::string(res[beast::http::field::content_type]), res.body()};
+  return {res.result_int(), std::string(res[beast::http::field::content_type]), res.body(),
+          std::string(res[beast::http::field::access_control_allow_origin]),
+          std::string(res[beast::http::field::access_control_allow_headers])};
+}
+
+inline HttpReply http_get(unsigned short port, const std::string& target,
+                          const std::map<std::string, std::string>& headers = {}) {
+  return http_request(port, beast::http::verb::get, target, headers);
 }
 
 // A TCP port that was free a moment ago on 127.0.0.1 (for a server started by the test).
