@@ -5,11 +5,10 @@
 #include <string>
 
 #include "avatar/landmarks.hpp"
+#include "core/rest_frame.hpp"
 
 namespace am::avatar {
 namespace {
-
-constexpr float kNearlyForward = 0.9063f;  // cos 25 degrees
 
 struct BoneSpec {
   std::string_view name, parent, tail;  // tail: the bone whose head ends this one, or a point
@@ -91,17 +90,7 @@ std::map<std::string, Eigen::Vector3f, std::less<>> joint_points(const PoseLandm
 }  // namespace
 
 Eigen::Matrix3f rest_rotation_for(const Eigen::Vector3f& head, const Eigen::Vector3f& tail) {
-  const Eigen::Vector3f d = tail - head;
-  const Eigen::Vector3f y =
-      d.norm() > 1e-6f ? Eigen::Vector3f(d.normalized()) : Eigen::Vector3f::UnitY();
-  const Eigen::Vector3f reference =
-      std::abs(y.z()) > kNearlyForward ? Eigen::Vector3f::UnitY() : Eigen::Vector3f::UnitZ();
-  const Eigen::Vector3f x = y.cross(reference).normalized();
-  Eigen::Matrix3f r;
-  r.col(0) = x;
-  r.col(1) = y;
-  r.col(2) = x.cross(y);
-  return r;
+  return rest_frame<double>((tail - head).cast<double>()).cast<float>();
 }
 
 Skeleton build_skeleton(const PoseLandmarks& world, const ImageToModel& frame) {

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "core/rest_frame.hpp"
+
 namespace am {
 
 using Eigen::Matrix3d;
@@ -81,17 +83,7 @@ std::optional<Matrix3d> frame(const Vector3d& y, const Vector3d& x_hint) {
   return m;
 }
 
-// Rest frame: +Y along the bone, +Z as close to forward (+Z) as possible, or to up (+Y) when the
-// bone itself points within about 25 degrees of forward or back.
-Quaterniond rest_rotation(const Vector3d& dir) {
-  const Vector3d y = dir.norm() < kTiny ? Vector3d::UnitY() : dir.normalized();
-  const Vector3d toward = std::abs(y.z()) > 0.9 ? Vector3d::UnitY() : Vector3d::UnitZ();
-  Matrix3d m;
-  m.col(0) = y.cross(toward).normalized();
-  m.col(1) = y;
-  m.col(2) = m.col(0).cross(y);
-  return Quaterniond(m).normalized();
-}
+Quaterniond rest_rotation(const Vector3d& dir) { return Quaterniond(rest_frame(dir)).normalized(); }
 
 Quaterniond swing(const Vector3d& from, const Vector3d& to) {
   if (from.norm() < kTiny || to.norm() < kTiny) return Quaterniond::Identity();

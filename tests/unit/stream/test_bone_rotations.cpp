@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "avatar/skeleton.hpp"
 #include "stream/bone_rotations.hpp"
 #include "unit/stream/synthetic_pose.hpp"
 
@@ -14,6 +15,32 @@ using Eigen::Vector3d;
 int idx(Bone b) { return static_cast<int>(b); }
 
 double angle_between(const Quaterniond& a, const Quaterniond& b) { return a.angularDistance(b); }
+
+// The .glb's skeleton (am::avatar) and the stream's bind pose must give a bone the same rest
+// frame, or a client applying rest * q twists it. Forearms from straight at the camera to
+// sideways, in 0.25 degree steps, cross the 25 degree switch of the rest frame's reference axis
+// (between steps: exactly on the switch, float and double may round to different sides).
+TEST(BoneRotations, StreamAndGlbSkeletonAgreeOnRestFramesNearTheCameraAxis) {
+  const Landmarks tpose = test::tpose_mediapipe();
+  const int elbow = static_cast<int>(Landmark::left_elbow);
+  const int wrist = static_cast<int>(Landmark::left_wrist);
+  const double length = (tpose[wrist] - tpose[elbow]).norm();
+  for (double degrees = 0.125; degrees <= 90.0; degrees += 0.25) {
+    const double a = degrees * M_PI / 180.0;
+    for (const Vector3d godot_dir :
+         {Vector3d(std::sin(a), 0, std::cos(a)), Vector3d(0, std::sin(a), -std::cos(a))}) {
+      Landmarks pose = tpose;
+      pose[wrist] = pose[elbow] + length * mediapipe_to_godot(godot_dir);
+      const BindPose bind = make_bind_pose(pose);
+      const int b = idx(Bone::LeftLowerArm);
+      const Eigen::Matrix3f glb =
+          avatar::rest_rotation_for(bind.head[b].cast<float>(), bind.tail[b].cast<float>());
+      const Eigen::Matrix3d stream = bind.rest[b].toRotationMatrix();
+      EXPECT_LT((glb.cast<double>() - stream).norm(), 1e-5)
+          << "forearm " << degrees << " degrees from the camera axis";
+    }
+  }
+}
 
 TEST(BoneRotations, MediapipeToGodotFlipsYAndZ) {
   EXPECT_TRUE(mediapipe_to_godot(Vector3d(1, 2, 3)).isApprox(Vector3d(1, -2, -3)));
