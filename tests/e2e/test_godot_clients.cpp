@@ -109,5 +109,28 @@ TEST_F(GodotClientTest, OriginalReadmeGodot3ClientReadsEveryMessage) {
   EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
 }
 
+TEST_F(GodotClientTest, Godot4AddonShowsAndPosesTheAvatarInTheDemoScene) {
+  const unsigned short page_port = test::free_port();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(page_port);
+  auto run = start_run(write_ping_pong_video(dir_, 8),
+                       "WEBSOCKET_TOKEN=s3cret WEBSOCKET_ALLOWED_ORIGINS=" + origin);
+  ASSERT_TRUE(healthy_within(port_, 60)) << "the mirror never listened on port " << port_;
+  const auto started = std::chrono::steady_clock::now();
+  const auto godot = test::run_command(
+      "timeout 200 node ${AVATAR_MIRROR_HOME:-$HOME/.cache/avatar-mirror}/godot4_web/"
+      "run_godot4.mjs --port " +
+      std::to_string(page_port) + " --timeout 150 " + kSource + "/godot/addons=addons " + kSource +
+      "/godot/demo=demo " + kSource + "/tests/godot4_client -- --url ws://127.0.0.1:" +
+      std::to_string(port_) + " --token s3cret --updates 30 2>&1");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "Godot 4 client ran " << seconds << " s\n";
+  EXPECT_EQ(run.get().exit_code, 0);
+  const std::string log = godot.out + godot.err;
+  EXPECT_NE(verdict(log, "AVATAR_MIRROR_GODOT4"), "") << log;
+  EXPECT_EQ(godot.exit_code, 0) << log;
+  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+}
+
 }  // namespace
 }  // namespace am
