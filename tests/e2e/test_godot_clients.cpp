@@ -50,6 +50,14 @@ std::string verdict(const std::string& log, const std::string& tag) {
   return line;
 }
 
+// A Godot client's run passed: it printed its verdict line, quit 0 and hit no script error.
+void expect_client_passed(const test::CommandResult& godot, const std::string& tag) {
+  const std::string log = godot.out + godot.err;
+  EXPECT_NE(verdict(log, tag), "") << log;
+  EXPECT_EQ(godot.exit_code, 0) << log;
+  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+}
+
 bool healthy_within(unsigned short port, double seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -88,10 +96,7 @@ TEST_F(GodotClientTest, Godot3DemoLoadsAndAnimatesTheAvatarBuiltFromTheVideo) {
       "--audio-driver Dummy --path . -- --mirror-test --updates 30 --tolerance 0.25 " +
       "--url ws://127.0.0.1:" + std::to_string(port_) + " 2>&1");
   EXPECT_EQ(run.get().exit_code, 0);
-  const std::string log = godot.out + godot.err;
-  EXPECT_NE(verdict(log, "AVATAR_MIRROR_TEST"), "") << log;
-  EXPECT_EQ(godot.exit_code, 0) << log;
-  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+  expect_client_passed(godot, "AVATAR_MIRROR_TEST");
 }
 
 // The original client connects to ws://localhost:8765 as written, so the mirror listens there.
@@ -103,10 +108,7 @@ TEST_F(GodotClientTest, OriginalReadmeGodot3ClientReadsEveryMessage) {
                                        "/tests/godot3_original && LANG=en_US.UTF-8 timeout 150 " +
                                        "godot3-server --audio-driver Dummy --path . 2>&1");
   EXPECT_EQ(run.get().exit_code, 0);
-  const std::string log = godot.out + godot.err;
-  EXPECT_NE(verdict(log, "ORIGINAL_CLIENT characters="), "") << log;
-  EXPECT_EQ(godot.exit_code, 0) << log;
-  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+  expect_client_passed(godot, "ORIGINAL_CLIENT characters=");
 }
 
 TEST_F(GodotClientTest, Godot4AddonShowsAndPosesTheAvatarInTheDemoScene) {
@@ -126,10 +128,7 @@ TEST_F(GodotClientTest, Godot4AddonShowsAndPosesTheAvatarInTheDemoScene) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "Godot 4 client ran " << seconds << " s\n";
   EXPECT_EQ(run.get().exit_code, 0);
-  const std::string log = godot.out + godot.err;
-  EXPECT_NE(verdict(log, "AVATAR_MIRROR_GODOT4"), "") << log;
-  EXPECT_EQ(godot.exit_code, 0) << log;
-  EXPECT_EQ(log.find("SCRIPT ERROR"), std::string::npos) << log;
+  expect_client_passed(godot, "AVATAR_MIRROR_GODOT4");
 }
 
 }  // namespace
