@@ -6,15 +6,6 @@
 
 namespace am {
 
-const std::array<std::string_view, kPoseLandmarkCount> kPoseLandmarkNames{
-    "nose",        "left_eye_inner",  "left_eye",        "left_eye_outer", "right_eye_inner",
-    "right_eye",   "right_eye_outer", "left_ear",        "right_ear",      "mouth_left",
-    "mouth_right", "left_shoulder",   "right_shoulder",  "left_elbow",     "right_elbow",
-    "left_wrist",  "right_wrist",     "left_pinky",      "right_pinky",    "left_index",
-    "right_index", "left_thumb",      "right_thumb",     "left_hip",       "right_hip",
-    "left_knee",   "right_knee",      "left_ankle",      "right_ankle",    "left_heel",
-    "right_heel",  "left_foot_index", "right_foot_index"};
-
 const std::array<std::pair<int, int>, 35> kPoseConnections{{
     {0, 1},   {1, 2},   {2, 3},   {3, 7},   {0, 4},   {4, 5},   {5, 6},   {6, 8},   {9, 10},
     {11, 12}, {11, 13}, {13, 15}, {15, 17}, {15, 19}, {15, 21}, {17, 19}, {12, 14}, {14, 16},
@@ -29,7 +20,7 @@ nlohmann::json person_to_json(const PoseObservation& p, cv::Size image) {
   const float width = static_cast<float>(image.width);
   for (std::size_t i = 0; i < p.landmarks.size() && i < kPoseLandmarkCount; ++i) {
     const PoseLandmark& l = p.landmarks[i];
-    landmarks.push_back({{"name", kPoseLandmarkNames[i]},
+    landmarks.push_back({{"name", landmark_names()[i]},
                          {"x", l.x},
                          {"y", l.y},
                          {"z", l.z / width},
@@ -38,7 +29,7 @@ nlohmann::json person_to_json(const PoseObservation& p, cv::Size image) {
   }
   for (std::size_t i = 0; i < p.world_landmarks.size() && i < kPoseLandmarkCount; ++i) {
     const WorldLandmark& w = p.world_landmarks[i];
-    world.push_back({{"name", kPoseLandmarkNames[i]}, {"x", w.x}, {"y", w.y}, {"z", w.z}});
+    world.push_back({{"name", landmark_names()[i]}, {"x", w.x}, {"y", w.y}, {"z", w.z}});
   }
   return {{"id", p.id},
           {"score", p.score},

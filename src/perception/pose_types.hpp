@@ -14,12 +14,11 @@
 #include <opencv2/core/mat.hpp>
 #include <opencv2/core/types.hpp>
 
+#include "core/body_landmarks.hpp"
+
 namespace am {
 
-inline constexpr std::size_t kPoseLandmarkCount = 33;
-
-// MediaPipe's 33 landmark names, in model order (DESIGN.md §5).
-extern const std::array<std::string_view, kPoseLandmarkCount> kPoseLandmarkNames;
+inline constexpr std::size_t kPoseLandmarkCount = kLandmarkCount;
 
 struct RotatedRoi {
   cv::Point2f center;

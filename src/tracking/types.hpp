@@ -9,9 +9,11 @@
 
 #include <opencv2/core/types.hpp>
 
+#include "core/body_landmarks.hpp"
+
 namespace am::tracking {
 
-inline constexpr int kPoseLandmarkCount = 33;
+inline constexpr int kPoseLandmarkCount = kLandmarkCount;
 
 // Image landmark: x, y in pixels, z MediaPipe's relative depth; visibility and presence in [0, 1].
 struct PoseLandmark {
