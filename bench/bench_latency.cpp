@@ -24,7 +24,7 @@
 #include "core/clock.hpp"
 #include "support/process.hpp"
 #include "support/testdata.hpp"
-#include "unit/stream/ws_test_client.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace {
 

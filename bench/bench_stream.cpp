@@ -13,8 +13,8 @@
 
 #include "core/clock.hpp"
 #include "stream/server.hpp"
-#include "unit/stream/synthetic_pose.hpp"
-#include "unit/stream/ws_test_client.hpp"
+#include "support/synthetic_pose.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace {
 

@@ -19,7 +19,7 @@
 
 #include "support/process.hpp"
 #include "support/testdata.hpp"
-#include "unit/stream/ws_test_client.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace am {
 namespace {

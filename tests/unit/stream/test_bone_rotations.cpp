@@ -4,7 +4,7 @@
 
 #include "avatar/skeleton.hpp"
 #include "stream/bone_rotations.hpp"
-#include "unit/stream/synthetic_pose.hpp"
+#include "support/synthetic_pose.hpp"
 
 namespace am {
 namespace {

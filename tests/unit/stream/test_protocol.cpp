@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "schema_validator.hpp"
+#include "support/schema_validator.hpp"
 #include "stream/protocol.hpp"
-#include "unit/stream/synthetic_pose.hpp"
+#include "support/synthetic_pose.hpp"
 
 namespace am {
 namespace {

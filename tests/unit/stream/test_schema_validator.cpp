@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "schema_validator.hpp"
+#include "support/schema_validator.hpp"
 
 namespace am::test {
 namespace {

@@ -7,7 +7,7 @@
 #include "stream/osc.hpp"
 #include "stream/vmc.hpp"
 #include "stream/vmc_sender.hpp"
-#include "unit/stream/synthetic_pose.hpp"
+#include "support/synthetic_pose.hpp"
 
 namespace am {
 namespace {

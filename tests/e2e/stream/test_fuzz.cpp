@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "stream/server.hpp"
-#include "unit/stream/synthetic_pose.hpp"
-#include "unit/stream/ws_test_client.hpp"
+#include "support/synthetic_pose.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace am {
 namespace {

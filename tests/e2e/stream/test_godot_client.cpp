@@ -13,9 +13,9 @@
 #include "stream/server.hpp"
 #include "support/process.hpp"
 #include "support/testdata.hpp"
-#include "unit/stream/synthetic_pose.hpp"
-#include "unit/stream/test_avatar_glb.hpp"
-#include "unit/stream/waving_person.hpp"
+#include "support/synthetic_pose.hpp"
+#include "e2e/stream/test_avatar_glb.hpp"
+#include "e2e/stream/waving_person.hpp"
 
 namespace am {
 namespace {

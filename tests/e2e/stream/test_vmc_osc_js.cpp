@@ -20,7 +20,7 @@
 #include "stream/vmc.hpp"
 #include "stream/vmc_sender.hpp"
 #include "support/process.hpp"
-#include "unit/stream/synthetic_pose.hpp"
+#include "support/synthetic_pose.hpp"
 
 namespace am {
 namespace {

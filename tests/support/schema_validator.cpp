@@ -1,4 +1,4 @@
-#include "schema_validator.hpp"
+#include "support/schema_validator.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "unit/stream/test_avatar_glb.hpp"
+#include "e2e/stream/test_avatar_glb.hpp"
 
 #include <cstring>
 #include <stdexcept>

@@ -6,11 +6,11 @@
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
-#include "schema_validator.hpp"
+#include "support/schema_validator.hpp"
 #include "stream/server.hpp"
 #include "support/testdata.hpp"
-#include "unit/stream/synthetic_pose.hpp"
-#include "unit/stream/ws_test_client.hpp"
+#include "support/synthetic_pose.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace am {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "core/clock.hpp"
 #include "stream/server.hpp"
-#include "unit/stream/synthetic_pose.hpp"
+#include "support/synthetic_pose.hpp"
 
 namespace am::test {
 
