@@ -10,12 +10,12 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/clock.hpp"
-#include "stream/server.hpp"
-#include "support/process.hpp"
-#include "support/testdata.hpp"
-#include "support/synthetic_pose.hpp"
 #include "e2e/stream/test_avatar_glb.hpp"
 #include "e2e/stream/waving_person.hpp"
+#include "stream/server.hpp"
+#include "support/process.hpp"
+#include "support/synthetic_pose.hpp"
+#include "support/testdata.hpp"
 
 namespace am {
 namespace {

@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
-#include "support/schema_validator.hpp"
 #include "stream/server.hpp"
-#include "support/testdata.hpp"
+#include "support/schema_validator.hpp"
 #include "support/synthetic_pose.hpp"
+#include "support/testdata.hpp"
 #include "support/ws_test_client.hpp"
 
 namespace am {

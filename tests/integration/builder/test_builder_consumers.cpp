@@ -17,12 +17,12 @@
 
 #include "avatar/skeleton.hpp"
 #include "core/clock.hpp"
+#include "e2e/stream/waving_person.hpp"
 #include "integration/builder/builder_cases.hpp"
 #include "stream/server.hpp"
 #include "support/process.hpp"
-#include "support/testdata.hpp"
 #include "support/synthetic_pose.hpp"
-#include "e2e/stream/waving_person.hpp"
+#include "support/testdata.hpp"
 
 namespace am::test {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "support/schema_validator.hpp"
 #include "stream/protocol.hpp"
+#include "support/schema_validator.hpp"
 #include "support/synthetic_pose.hpp"
 
 namespace am {
