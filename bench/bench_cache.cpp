@@ -5,8 +5,8 @@
 
 #include "cache/file_cache.hpp"
 #include "cache/redis_cache.hpp"
-#include "unit/cache/cache_test_data.hpp"
-#include "unit/cache/redis_server.hpp"
+#include "support/cache_test_data.hpp"
+#include "support/redis_server.hpp"
 
 namespace am {
 namespace {

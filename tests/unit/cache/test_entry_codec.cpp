@@ -4,7 +4,7 @@
 #include "cache/crc32.hpp"
 #include "cache/entry_codec.hpp"
 #include "cache/redis_connection.hpp"
-#include "cache_test_data.hpp"
+#include "support/cache_test_data.hpp"
 
 namespace am {
 namespace {

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "cache/file_cache.hpp"
-#include "cache_test_data.hpp"
 #include "core/config.hpp"
-#include "log_capture.hpp"
+#include "support/cache_test_data.hpp"
+#include "support/log_capture.hpp"
 #include "support/testdata.hpp"
 
 namespace am {

@@ -10,7 +10,7 @@
 
 #include "cache/file_cache.hpp"
 #include "cache/redis_cache.hpp"
-#include "cache_test_data.hpp"
+#include "support/cache_test_data.hpp"
 
 namespace {
 

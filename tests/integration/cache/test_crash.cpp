@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "cache/file_cache.hpp"
-#include "cache_test_data.hpp"
 #include "stress_tool_process.hpp"
+#include "support/cache_test_data.hpp"
 #include "support/testdata.hpp"
 
 namespace am {

@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "cache/resilient_cache.hpp"
-#include "cache_test_data.hpp"
-#include "log_capture.hpp"
-#include "redis_server.hpp"
+#include "support/cache_test_data.hpp"
+#include "support/log_capture.hpp"
+#include "support/redis_server.hpp"
 
 namespace am {
 namespace {

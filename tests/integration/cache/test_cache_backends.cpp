@@ -9,10 +9,10 @@
 #include "cache/entry_codec.hpp"
 #include "cache/file_cache.hpp"
 #include "cache/redis_cache.hpp"
-#include "cache_test_data.hpp"
-#include "log_capture.hpp"
-#include "redis_server.hpp"
 #include "stress_tool_process.hpp"
+#include "support/cache_test_data.hpp"
+#include "support/log_capture.hpp"
+#include "support/redis_server.hpp"
 
 namespace am {
 namespace {
