@@ -135,7 +135,6 @@ void Pipeline::Impl::announce_ready_avatars(double now_ms) {
     message.person_id = avatar.person_id;
     message.mesh_path = avatar.glb_path.string();
     message.skeleton_data = skeleton_data(bind);
-    message.joint_names = landmark_name_list();
     message.timestamp = now_ms;
     if (present.count(avatar.person_id)) server.send_new_character(std::move(message));
   }

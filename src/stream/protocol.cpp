@@ -50,7 +50,7 @@ std::string encode_new_character(const NewCharacter& m) {
                                     {"mesh_path", m.mesh_path},
                                     {"mesh_url", m.mesh_url},
                                     {"skeleton_data", m.skeleton_data},
-                                    {"joint_names", m.joint_names},
+                                    {"joint_names", landmark_name_list()},
                                     {"bone_names", bone_name_list()},
                                     {"version", m.version},
                                     {"timestamp", m.timestamp}});

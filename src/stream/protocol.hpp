@@ -41,7 +41,6 @@ struct NewCharacter {
   std::string mesh_path;  // path of the .glb on the server's machine
   std::string mesh_url;   // http://host:port/avatars/<id>.glb, filled in by the server
   nlohmann::json skeleton_data = nlohmann::json::object();
-  std::vector<std::string> joint_names;
   int version = 1;  // the avatar's version: 1 when first built
   double timestamp = 0.0;
 };

@@ -39,7 +39,6 @@ NewCharacter character(int person_id, const std::string& mesh_path) {
   nc.person_id = person_id;
   nc.mesh_path = mesh_path;
   nc.skeleton_data = skeleton_data(make_bind_pose(test::tpose_mediapipe()));
-  nc.joint_names = bone_name_list();
   nc.timestamp = monotonic_ms();
   return nc;
 }

@@ -24,7 +24,6 @@ class WavingPerson {
     nc.person_id = 1;
     nc.mesh_path = glb.string();
     nc.skeleton_data = skeleton_data(bind_);
-    nc.joint_names = bone_name_list();
     server_.send_new_character(nc);
     thread_ = std::thread([this] { run(); });
   }

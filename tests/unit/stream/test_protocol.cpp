@@ -62,7 +62,6 @@ TEST(Protocol, NewCharacterAndPersonLeftMatchTheirSchemas) {
   nc.mesh_path = "/tmp/7.glb";
   nc.mesh_url = "http://localhost:8765/avatars/7.glb";
   nc.skeleton_data = skeleton_data(make_bind_pose(test::tpose_mediapipe()));
-  nc.joint_names = bone_name_list();
   EXPECT_EQ(joined(test::message_schema_errors(encode_new_character(nc))), "");
   EXPECT_EQ(joined(test::message_schema_errors(encode_person_left({7, 2.0}))), "");
   EXPECT_EQ(joined(test::message_schema_errors(encode_pong(json(5), 2.0))), "");
