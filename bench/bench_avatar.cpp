@@ -24,11 +24,11 @@ double peak_rss_mb() {
 
 struct Rigged {
   avatar::Reconstruction rec;
-  avatar::Skeleton skeleton;
+  BindPose skeleton;
   avatar::SkinWeights weights;
 };
 
-avatar::SkinWeights rig_weights(const avatar::Reconstruction& rec, const avatar::Skeleton& s) {
+avatar::SkinWeights rig_weights(const avatar::Reconstruction& rec, const BindPose& s) {
   avatar::SkinWeightOptions options;
   options.visible = avatar::silhouette_visibility(rec.binary_mask, rec.frame);
   return avatar::compute_skin_weights(rec.mesh, s, options);

@@ -142,34 +142,37 @@ void add_material(ModelBuilder& b, const cv::Mat& texture) {
 }
 
 // Bone nodes 0..B-1 (same order as the skeleton), then the mesh node.
-void add_skeleton(ModelBuilder& b, const Skeleton& s) {
+void add_skeleton(ModelBuilder& b, const BindPose& s) {
   auto& m = b.model();
   const auto local = local_rest_transforms(s);
-  for (size_t j = 0; j < s.bones.size(); ++j) {
+  for (int j = 0; j < kBoneCount; ++j) {
     tinygltf::Node node;
-    node.name = s.bones[j].name;
-    const Eigen::Vector3f t = local[j].translation();
-    const Eigen::Quaternionf q(local[j].linear());
+    node.name = std::string(bone_name(static_cast<Bone>(j)));
+    const Eigen::Vector3d t = local[j].translation();
+    const Eigen::Quaterniond q(local[j].linear());
     node.translation = {t.x(), t.y(), t.z()};
     node.rotation = {q.x(), q.y(), q.z(), q.w()};
     m.nodes.push_back(node);
-    if (s.bones[j].parent >= 0) m.nodes[s.bones[j].parent].children.push_back(static_cast<int>(j));
+    if (const auto parent = bone_parent(static_cast<Bone>(j)))
+      m.nodes[index(*parent)].children.push_back(j);
   }
   std::vector<float> ibm;
-  for (const Eigen::Matrix4f& mat : inverse_bind_matrices(s))
+  for (const Eigen::Isometry3d& global : global_rest_transforms(s)) {
+    const Eigen::Matrix4f mat = global.inverse().matrix().cast<float>();
     ibm.insert(ibm.end(), mat.data(), mat.data() + 16);  // column-major, as glTF wants
+  }
   tinygltf::Skin skin;
   skin.name = "humanoid";
   skin.inverseBindMatrices =
-      b.add_accessor(ibm, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_MAT4, s.bones.size(), 0);
-  for (size_t j = 0; j < s.bones.size(); ++j) skin.joints.push_back(static_cast<int>(j));
+      b.add_accessor(ibm, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_MAT4, kBoneCount, 0);
+  for (int j = 0; j < kBoneCount; ++j) skin.joints.push_back(j);
   skin.skeleton = 0;
   m.skins.push_back(skin);
 }
 
 }  // namespace
 
-std::vector<uint8_t> encode_glb(const Mesh& mesh, const Skeleton& skeleton,
+std::vector<uint8_t> encode_glb(const Mesh& mesh, const BindPose& skeleton,
                                 const SkinWeights& weights) {
   ModelBuilder b;
   tinygltf::Mesh gmesh;
@@ -198,7 +201,7 @@ std::vector<uint8_t> encode_glb(const Mesh& mesh, const Skeleton& skeleton,
   return {bytes.begin(), bytes.end()};
 }
 
-void write_glb(const std::filesystem::path& path, const Mesh& mesh, const Skeleton& skeleton,
+void write_glb(const std::filesystem::path& path, const Mesh& mesh, const BindPose& skeleton,
                const SkinWeights& weights) {
   const std::vector<uint8_t> glb = encode_glb(mesh, skeleton, weights);
   std::ofstream file(path, std::ios::binary);

@@ -16,10 +16,10 @@
 
 namespace am::avatar {
 
-std::vector<uint8_t> encode_glb(const Mesh& mesh, const Skeleton& skeleton,
+std::vector<uint8_t> encode_glb(const Mesh& mesh, const BindPose& skeleton,
                                 const SkinWeights& weights);
 
-void write_glb(const std::filesystem::path& path, const Mesh& mesh, const Skeleton& skeleton,
+void write_glb(const std::filesystem::path& path, const Mesh& mesh, const BindPose& skeleton,
                const SkinWeights& weights);
 
 }  // namespace am::avatar

@@ -1,37 +1,12 @@
-// MediaPipe pose landmark indices (DESIGN.md section 5) and small helpers on them.
+// Small helpers on pose landmarks for the avatar; lm::k* are the body model's landmark indices
+// (body/landmarks.hpp).
 #pragma once
 
 #include "avatar/types.hpp"
 
 namespace am::avatar::lm {
 
-enum Index : int {
-  kNose = 0,
-  kLeftEye = 2,
-  kRightEye = 5,
-  kLeftEar = 7,
-  kRightEar = 8,
-  kLeftShoulder = 11,
-  kRightShoulder = 12,
-  kLeftElbow = 13,
-  kRightElbow = 14,
-  kLeftWrist = 15,
-  kRightWrist = 16,
-  kLeftPinky = 17,
-  kRightPinky = 18,
-  kLeftIndex = 19,
-  kRightIndex = 20,
-  kLeftHip = 23,
-  kRightHip = 24,
-  kLeftKnee = 25,
-  kRightKnee = 26,
-  kLeftAnkle = 27,
-  kRightAnkle = 28,
-  kLeftHeel = 29,
-  kRightHeel = 30,
-  kLeftFootIndex = 31,
-  kRightFootIndex = 32,
-};
+using namespace am::lm;  // the one landmark enum (body/landmarks.hpp)
 
 inline Eigen::Vector2f pixel(const PoseLandmarks& l, int i) { return {l[i].x, l[i].y}; }
 

@@ -1,40 +1,19 @@
-// Humanoid skeleton with Godot SkeletonProfileHumanoid bone names, placed from the world
-// landmarks. Takes the world landmarks and the image-to-model map of the mesh; gives 22
-// bones in the mesh's frame (world landmarks in glTF axes, hip midpoint on the mesh's hip
-// point), heads and tails as the pose stream defines them. Rest orientation: +Y from the
-// bone's head toward its tail (its primary child's head), +Z the body's forward (+Z) made
-// orthogonal to +Y, or up (+Y) when the bone points within 25 degrees of forward or back
-// (feet); X = Y x Z.
-// The bind pose is the pose in the photo. Conventions: docs/skeleton.md.
+// The avatar's skeleton: the body model's 22 humanoid bones (body/bind_pose.hpp) placed on the
+// photo's world landmarks, in the mesh's frame (hip midpoint on the mesh's hip point). The .glb
+// writes exactly this bind pose, and its rests are those of make_bind_pose(world) the stream
+// uses, so the stream's rotations pose the .glb as they pose the landmarks. Conventions:
+// docs/skeleton.md.
 #pragma once
 
-#include <array>
-#include <string_view>
-#include <vector>
-
 #include "avatar/types.hpp"
+#include "body/bind_pose.hpp"
 
 namespace am::avatar {
 
-inline constexpr std::array<std::string_view, 22> kHumanoidBones = {
-    "Hips",          "Spine",         "Chest",         "UpperChest",    "Neck",
-    "Head",          "LeftShoulder",  "LeftUpperArm",  "LeftLowerArm",  "LeftHand",
-    "RightShoulder", "RightUpperArm", "RightLowerArm", "RightHand",     "LeftUpperLeg",
-    "LeftLowerLeg",  "LeftFoot",      "LeftToes",      "RightUpperLeg", "RightLowerLeg",
-    "RightFoot",     "RightToes"};
+BindPose build_skeleton(const PoseLandmarks& world, const ImageToModel& frame);
 
-Skeleton build_skeleton(const PoseLandmarks& world, const ImageToModel& frame);
-
-// Index of the bone called name, -1 when there is none.
-int find_bone(const Skeleton& skeleton, std::string_view name);
-
-// Rest orientation for a bone from head to tail (see the header comment).
-Eigen::Matrix3f rest_rotation_for(const Eigen::Vector3f& head, const Eigen::Vector3f& tail);
-
-// Per bone: global rest transform (model frame), local rest transform (relative to the
-// parent, the glTF node TRS), inverse bind matrix (inverse of the global rest transform).
-std::vector<Eigen::Affine3f> global_rest_transforms(const Skeleton& skeleton);
-std::vector<Eigen::Affine3f> local_rest_transforms(const Skeleton& skeleton);
-std::vector<Eigen::Matrix4f> inverse_bind_matrices(const Skeleton& skeleton);
+// A bone's head and tail in the mesh frame, as floats.
+Eigen::Vector3f bone_head(const BindPose& skeleton, int bone);
+Eigen::Vector3f bone_tail(const BindPose& skeleton, int bone);
 
 }  // namespace am::avatar

@@ -21,27 +21,24 @@ struct NearestBone {
 };
 
 // Capsule radius per bone: the trunk below the upper chest (Hips, Spine, Chest) stands for a
-// body far wider than a line, every other bone is a line. Zero for every bone when the
-// skeleton has no humanoid upper arms.
-std::vector<float> capsule_radii(const Skeleton& s, double trunk_fraction) {
-  std::vector<float> radii(s.bones.size(), 0.0f);
-  const int left = find_bone(s, "LeftUpperArm"), right = find_bone(s, "RightUpperArm");
-  if (left < 0 || right < 0) return radii;
-  const float shoulders = (s.bones[left].head - s.bones[right].head).norm();
-  for (const char* trunk : {"Hips", "Spine", "Chest"})
-    if (const int j = find_bone(s, trunk); j >= 0)
-      radii[j] = static_cast<float>(trunk_fraction) * shoulders;
+// body far wider than a line, every other bone is a line.
+std::vector<float> capsule_radii(const BindPose& s, double trunk_fraction) {
+  std::vector<float> radii(kBoneCount, 0.0f);
+  const double shoulders =
+      (s.head[index(Bone::LeftUpperArm)] - s.head[index(Bone::RightUpperArm)]).norm();
+  for (Bone trunk : {Bone::Hips, Bone::Spine, Bone::Chest})
+    radii[index(trunk)] = static_cast<float>(trunk_fraction * shoulders);
   return radii;
 }
 
 // The visible bone whose capsule surface is nearest; its distance is to the bone's axis.
-NearestBone nearest_visible_bone(const Eigen::Vector3f& p, const Skeleton& s,
+NearestBone nearest_visible_bone(const Eigen::Vector3f& p, const BindPose& s,
                                  const std::vector<float>& radii, const BoneVisibility& visible) {
   std::vector<std::pair<float, int>> by_distance;
   std::vector<Eigen::Vector3f> closest;
-  for (size_t j = 0; j < s.bones.size(); ++j) {
-    closest.push_back(closest_point_on_segment(p, s.bones[j].head, s.bones[j].tail));
-    by_distance.emplace_back((closest.back() - p).norm() - radii[j], static_cast<int>(j));
+  for (int j = 0; j < kBoneCount; ++j) {
+    closest.push_back(closest_point_on_segment(p, bone_head(s, j), bone_tail(s, j)));
+    by_distance.emplace_back((closest.back() - p).norm() - radii[j], j);
   }
   std::sort(by_distance.begin(), by_distance.end());
   for (auto [d, j] : by_distance)
@@ -53,9 +50,9 @@ NearestBone nearest_visible_bone(const Eigen::Vector3f& p, const Skeleton& s,
 }  // namespace
 
 Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::MatrixXi& F,
-                                       const Skeleton& skeleton, const SkinWeightOptions& options) {
+                                       const BindPose& skeleton, const SkinWeightOptions& options) {
   const Eigen::Index nv = V.rows();
-  const Eigen::Index nb = static_cast<Eigen::Index>(skeleton.bones.size());
+  const Eigen::Index nb = kBoneCount;
   const Eigen::VectorXd area = lumped_vertex_areas(V, F);
   Eigen::VectorXd heat = Eigen::VectorXd::Zero(nv);  // diagonal of M H
   Eigen::MatrixXd rhs = Eigen::MatrixXd::Zero(nv, nb);
@@ -103,7 +100,7 @@ SkinWeights keep_strongest_influences(const Eigen::MatrixXd& dense) {
   return out;
 }
 
-SkinWeights compute_skin_weights(const Mesh& mesh, const Skeleton& skeleton,
+SkinWeights compute_skin_weights(const Mesh& mesh, const BindPose& skeleton,
                                  const SkinWeightOptions& options) {
   return keep_strongest_influences(heat_diffusion_weights(mesh.V, mesh.F, skeleton, options));
 }

@@ -39,7 +39,7 @@ struct SkinWeightOptions {
 
 // Dense #V x #bones heat-diffusion weights (rows sum to one up to solver precision).
 Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::MatrixXi& F,
-                                       const Skeleton& skeleton,
+                                       const BindPose& skeleton,
                                        const SkinWeightOptions& options = {});
 
 // Keeps the kMaxInfluences largest positive weights per row, normalized; a row without any
@@ -47,7 +47,7 @@ Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::Ma
 SkinWeights keep_strongest_influences(const Eigen::MatrixXd& dense);
 
 // heat_diffusion_weights followed by keep_strongest_influences.
-SkinWeights compute_skin_weights(const Mesh& mesh, const Skeleton& skeleton,
+SkinWeights compute_skin_weights(const Mesh& mesh, const BindPose& skeleton,
                                  const SkinWeightOptions& options = {});
 
 }  // namespace am::avatar

@@ -1,28 +1,27 @@
 #include "avatar/skinning.hpp"
 
-#include "avatar/skeleton.hpp"
-
 namespace am::avatar {
 
 std::vector<Eigen::Affine3f> posed_global_transforms(
-    const Skeleton& skeleton, const std::vector<Eigen::Quaternionf>& local_rotations) {
+    const BindPose& skeleton, const std::vector<Eigen::Quaternionf>& local_rotations) {
   const auto local = local_rest_transforms(skeleton);
-  std::vector<Eigen::Affine3f> posed(skeleton.bones.size());
-  for (size_t i = 0; i < skeleton.bones.size(); ++i) {
-    const Eigen::Affine3f here = local[i] * Eigen::Affine3f(local_rotations.at(i));
-    const int p = skeleton.bones[i].parent;
-    posed[i] = p < 0 ? here : posed[p] * here;
+  std::vector<Eigen::Affine3f> posed(kBoneCount);
+  for (int i = 0; i < kBoneCount; ++i) {
+    const Eigen::Affine3f here =
+        Eigen::Affine3f(local[i].matrix().cast<float>()) * Eigen::Affine3f(local_rotations.at(i));
+    const auto parent = bone_parent(static_cast<Bone>(i));
+    posed[i] = parent ? posed[index(*parent)] * here : here;
   }
   return posed;
 }
 
 Eigen::MatrixXf linear_blend_skinning(const Eigen::MatrixXf& V, const SkinWeights& weights,
-                                      const Skeleton& skeleton,
+                                      const BindPose& skeleton,
                                       const std::vector<Eigen::Affine3f>& posed_global) {
   const auto rest = global_rest_transforms(skeleton);
   std::vector<Eigen::Matrix4f> skin(rest.size());
   for (size_t j = 0; j < rest.size(); ++j)
-    skin[j] = posed_global[j].matrix() * rest[j].inverse(Eigen::Isometry).matrix();
+    skin[j] = posed_global[j].matrix() * rest[j].inverse().matrix().cast<float>();
   Eigen::MatrixXf out(V.rows(), 3);
   for (Eigen::Index v = 0; v < V.rows(); ++v) {
     Eigen::Matrix4f blended = Eigen::Matrix4f::Zero();

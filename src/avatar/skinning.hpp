@@ -12,11 +12,11 @@ namespace am::avatar {
 // local_rotations: one per bone (identity = rest pose), in the bone's own rest frame,
 // exactly like a glTF node rotation multiplied onto the rest rotation.
 std::vector<Eigen::Affine3f> posed_global_transforms(
-    const Skeleton& skeleton, const std::vector<Eigen::Quaternionf>& local_rotations);
+    const BindPose& skeleton, const std::vector<Eigen::Quaternionf>& local_rotations);
 
 // V: #V x 3 rest positions. Returns #V x 3 positions after sum_j w_j G_j B_j^-1 v.
 Eigen::MatrixXf linear_blend_skinning(const Eigen::MatrixXf& V, const SkinWeights& weights,
-                                      const Skeleton& skeleton,
+                                      const BindPose& skeleton,
                                       const std::vector<Eigen::Affine3f>& posed_global);
 
 }  // namespace am::avatar

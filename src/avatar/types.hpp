@@ -7,30 +7,21 @@
 #pragma once
 
 #include <array>
-#include <string>
 #include <vector>
 
 #include <Eigen/Core>
 #include <Eigen/Geometry>
 #include <opencv2/core/mat.hpp>
 
+#include "body/bind_pose.hpp"
+
 namespace am::avatar {
-
-// One MediaPipe pose landmark. Image landmarks: x, y in pixels, z MediaPipe's relative
-// depth. World landmarks: x, y, z in metres in MediaPipe's world frame.
-struct Landmark {
-  float x = 0, y = 0, z = 0;
-  float visibility = 1;
-};
-
-inline constexpr int kLandmarkCount = 33;
-using PoseLandmarks = std::array<Landmark, kLandmarkCount>;
 
 // Everything the builder needs from one photo of one person.
 struct PersonView {
   cv::Mat image;            // 8-bit BGR
   cv::Mat mask;             // 8-bit, same size, 0 background .. 255 person (soft edges allowed)
-  PoseLandmarks landmarks;  // image pixels
+  PoseLandmarks landmarks;  // image pixels (body/landmarks.hpp)
   PoseLandmarks world;      // metres, MediaPipe world frame
 };
 
@@ -60,21 +51,6 @@ struct ImageToModel {
     return {hip_px.x() + p.x() / metres_per_pixel,
             hip_px.y() - (p.y() - hip_height) / metres_per_pixel};
   }
-};
-
-// One humanoid bone at rest. head/tail in the model frame; rest_rotation is the bone's
-// global orientation (columns = its X, Y, Z axes), +Y from head toward tail.
-struct Bone {
-  std::string name;
-  int parent = -1;
-  Eigen::Vector3f head = Eigen::Vector3f::Zero();
-  Eigen::Vector3f tail = Eigen::Vector3f::Zero();
-  Eigen::Matrix3f rest_rotation = Eigen::Matrix3f::Identity();
-};
-
-// Bones ordered so every parent comes before its children.
-struct Skeleton {
-  std::vector<Bone> bones;
 };
 
 // At most four influences per vertex; unused slots have joint 0 and weight 0.

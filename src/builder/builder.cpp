@@ -43,7 +43,7 @@ avatar::PersonView cut_out_person(const cv::Mat& bgr, const PoseObservation& per
   view.image = crop_image(bgr, crop);
   view.mask = segmenter.segment(view.image, options.segment).mask;
   view.landmarks = crop_landmarks(person, crop);
-  view.world = world_landmarks(person);
+  view.world = person.world_landmarks;
   return view;
 }
 
@@ -51,7 +51,7 @@ void fill_mesh_stats(const AvatarBuild& b, BuildReport& report) {
   const avatar::Mesh& mesh = b.reconstruction.mesh;
   report.vertices = static_cast<long>(mesh.V.rows());
   report.faces = static_cast<long>(mesh.F.rows());
-  report.bones = static_cast<int>(b.skeleton.bones.size());
+  report.bones = kBoneCount;
   report.glb_bytes = static_cast<long>(b.glb.size());
   report.height_m = mesh.V.col(1).maxCoeff() - mesh.V.col(1).minCoeff();
   report.silhouette_iou =

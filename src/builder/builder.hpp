@@ -36,10 +36,10 @@ struct BuildOptions {
 
 struct AvatarBuild {
   std::vector<uint8_t> glb;               // binary glTF 2.0
-  avatar::PoseLandmarks bind_world;       // MediaPipe world landmarks of the bind pose (metres)
+  PoseLandmarks bind_world;               // MediaPipe world landmarks of the bind pose (metres)
   avatar::PersonView view;                // the working view: cropped photo, mask, landmarks
   avatar::Reconstruction reconstruction;  // mesh, image-to-model map of `view`, per-vertex pixels
-  avatar::Skeleton skeleton;
+  BindPose skeleton;                      // the 22 bones in the mesh frame (avatar/skeleton.hpp)
   avatar::SkinWeights weights;
   BuildReport report;
 };

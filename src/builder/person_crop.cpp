@@ -34,29 +34,13 @@ cv::Mat crop_image(const cv::Mat& photo, const PersonCrop& crop) {
   return out;
 }
 
-avatar::PoseLandmarks crop_landmarks(const PoseObservation& person, const PersonCrop& crop) {
-  if (person.landmarks.size() != avatar::kLandmarkCount)
-    throw Error("avatar: the pose has no 33 landmarks; run the pose model on the photo first");
-  avatar::PoseLandmarks out;
-  for (int i = 0; i < avatar::kLandmarkCount; ++i) {
-    const PoseLandmark& l = person.landmarks[i];
+PoseLandmarks crop_landmarks(const PoseObservation& person, const PersonCrop& crop) {
+  PoseLandmarks out = person.landmarks;
+  for (PoseLandmark& l : out) {
     // Pixel centres: photo pixel p maps to (p + 0.5) * scale - 0.5 in the resized crop.
-    out[i].x = static_cast<float>((l.x - crop.region.x + 0.5) * crop.scale - 0.5);
-    out[i].y = static_cast<float>((l.y - crop.region.y + 0.5) * crop.scale - 0.5);
-    out[i].z = static_cast<float>(l.z * crop.scale);
-    out[i].visibility = l.visibility;
-  }
-  return out;
-}
-
-avatar::PoseLandmarks world_landmarks(const PoseObservation& person) {
-  if (person.world_landmarks.size() != avatar::kLandmarkCount)
-    throw Error(
-        "avatar: the pose has no 33 world landmarks; run the pose model on the photo first");
-  avatar::PoseLandmarks out;
-  for (int i = 0; i < avatar::kLandmarkCount; ++i) {
-    const WorldLandmark& w = person.world_landmarks[i];
-    out[i] = {w.x, w.y, w.z, person.landmarks[i].visibility};
+    l.x = static_cast<float>((l.x - crop.region.x + 0.5) * crop.scale - 0.5);
+    l.y = static_cast<float>((l.y - crop.region.y + 0.5) * crop.scale - 0.5);
+    l.z = static_cast<float>(l.z * crop.scale);
   }
   return out;
 }

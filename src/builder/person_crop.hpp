@@ -30,9 +30,8 @@ PersonCrop choose_person_crop(cv::Size photo, const cv::Rect2f& person_box,
 // photo(region) resized by scale (area interpolation down, cubic up).
 cv::Mat crop_image(const cv::Mat& photo, const PersonCrop& crop);
 
-// Image landmarks moved into the crop and scaled; world landmarks copied (metres).
-avatar::PoseLandmarks crop_landmarks(const PoseObservation& person, const PersonCrop& crop);
-avatar::PoseLandmarks world_landmarks(const PoseObservation& person);
+// Image landmarks moved into the crop and scaled.
+PoseLandmarks crop_landmarks(const PoseObservation& person, const PersonCrop& crop);
 
 // Bounding box of the 33 image landmarks (pixels, not clipped).
 cv::Rect2f landmark_box(const PoseObservation& person);

@@ -73,29 +73,31 @@ std::vector<PoseLandmark> project_to_image(const std::vector<PoseLandmark>& crop
   return out;
 }
 
-std::vector<WorldLandmark> decode_world_landmarks(std::span<const float> raw, float rotation) {
-  check_size(raw, kPoseLandmarkCount * 3, "world landmark");
+PoseLandmarks decode_world_landmarks(std::span<const float> raw, float rotation) {
+  check_size(raw, kLandmarkCount * 3, "world landmark");
   const float c = std::cos(rotation), s = std::sin(rotation);
-  std::vector<WorldLandmark> out(kPoseLandmarkCount);
-  for (std::size_t i = 0; i < kPoseLandmarkCount; ++i) {
+  PoseLandmarks out{};
+  for (int i = 0; i < kLandmarkCount; ++i) {
     const float* v = &raw[3 * i];
-    out[i] = {c * v[0] - s * v[1], s * v[0] + c * v[1], v[2]};
+    out[i].x = c * v[0] - s * v[1];
+    out[i].y = s * v[0] + c * v[1];
+    out[i].z = v[2];
   }
   return out;
 }
 
 RotatedRoi roi_from_landmarks(const std::vector<PoseLandmark>& lms) {
-  if (lms.size() < kPoseLandmarkCount + 2) {
+  if (lms.size() < kLandmarkCount + 2) {
     throw Error("roi_from_landmarks: needs the 2 auxiliary landmarks; this is a bug, report it");
   }
-  const PoseLandmark& hip = lms[kPoseLandmarkCount];
-  const PoseLandmark& top = lms[kPoseLandmarkCount + 1];
+  const PoseLandmark& hip = lms[kLandmarkCount];
+  const PoseLandmark& top = lms[kLandmarkCount + 1];
   return roi_from_alignment_points({hip.x, hip.y}, {top.x, top.y});
 }
 
 cv::Rect2f landmarks_box(const std::vector<PoseLandmark>& lms, cv::Size image) {
   float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-  const std::size_t n = std::min(lms.size(), kPoseLandmarkCount);
+  const std::size_t n = std::min<std::size_t>(lms.size(), kLandmarkCount);
   for (std::size_t i = 0; i < n; ++i) {
     x0 = std::min(x0, lms[i].x), y0 = std::min(y0, lms[i].y);
     x1 = std::max(x1, lms[i].x), y1 = std::max(y1, lms[i].y);

@@ -34,7 +34,7 @@ void refine_with_heatmap(std::vector<PoseLandmark>& crop_landmarks, const Heatma
 std::vector<PoseLandmark> project_to_image(const std::vector<PoseLandmark>& crop_landmarks,
                                            const RotatedRoi& roi);
 
-std::vector<WorldLandmark> decode_world_landmarks(std::span<const float> raw, float rotation);
+PoseLandmarks decode_world_landmarks(std::span<const float> raw, float rotation);
 
 // The next frame's ROI from the projected auxiliary landmarks 33 (hip centre) and 34 (scale).
 RotatedRoi roi_from_landmarks(const std::vector<PoseLandmark>& image_landmarks);

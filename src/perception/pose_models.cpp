@@ -96,7 +96,7 @@ RoiLandmarks PoseLandmarker::estimate(const cv::Mat& bgr, const RotatedRoi& roi,
   result.presence = out[1].data.at(0);
   std::vector<PoseLandmark> lms = decode_crop_landmarks(out[0].data, kLandmarkSize);
   refine_with_heatmap(lms, {out[3].data, kHeatmapSize, kHeatmapSize, kPoseModelLandmarks});
-  lms.resize(kPoseLandmarkCount + 2);
+  lms.resize(kLandmarkCount + 2);
   result.landmarks = project_to_image(lms, roi);
   result.world = decode_world_landmarks(out[4].data, roi.rotation);
   if (with_mask) result.mask = mask_in_image(out[2], roi, bgr.size());

@@ -45,7 +45,7 @@ class PoseDetector {
 struct RoiLandmarks {
   float presence = 0;
   std::vector<PoseLandmark> landmarks;  // 35: 33 body + hip centre + scale point, image pixels
-  std::vector<WorldLandmark> world;     // 33, metres
+  PoseLandmarks world{};                // 33, metres
   std::optional<cv::Mat> mask;          // CV_32F in [0, 1], image size
 };
 

@@ -18,7 +18,7 @@ namespace {
 nlohmann::json person_to_json(const PoseObservation& p, cv::Size image) {
   nlohmann::json landmarks = nlohmann::json::array(), world = nlohmann::json::array();
   const float width = static_cast<float>(image.width);
-  for (std::size_t i = 0; i < p.landmarks.size() && i < kPoseLandmarkCount; ++i) {
+  for (int i = 0; i < kLandmarkCount; ++i) {
     const PoseLandmark& l = p.landmarks[i];
     landmarks.push_back({{"name", landmark_names()[i]},
                          {"x", l.x},
@@ -27,8 +27,8 @@ nlohmann::json person_to_json(const PoseObservation& p, cv::Size image) {
                          {"visibility", l.visibility},
                          {"presence", l.presence}});
   }
-  for (std::size_t i = 0; i < p.world_landmarks.size() && i < kPoseLandmarkCount; ++i) {
-    const WorldLandmark& w = p.world_landmarks[i];
+  for (int i = 0; i < kLandmarkCount; ++i) {
+    const PoseLandmark& w = p.world_landmarks[i];
     world.push_back({{"name", landmark_names()[i]}, {"x", w.x}, {"y", w.y}, {"z", w.z}});
   }
   return {{"id", p.id},
@@ -64,14 +64,13 @@ nlohmann::json poses_to_json(const std::string& source, cv::Size image,
 void draw_pose(cv::Mat& bgr, const std::vector<PoseObservation>& persons, float min_visibility) {
   const int thickness = std::max(1, std::min(bgr.cols, bgr.rows) / 300);
   for (const PoseObservation& p : persons) {
-    if (p.landmarks.size() < kPoseLandmarkCount) continue;
     const cv::Scalar colour = person_colour(p.id);
     auto shown = [&](int i) { return p.landmarks[i].visibility >= min_visibility; };
     auto at = [&](int i) { return cv::Point2f(p.landmarks[i].x, p.landmarks[i].y); };
     for (const auto& [a, b] : kPoseConnections) {
       if (shown(a) && shown(b)) cv::line(bgr, at(a), at(b), colour, thickness, cv::LINE_AA);
     }
-    for (int i = 0; i < static_cast<int>(kPoseLandmarkCount); ++i) {
+    for (int i = 0; i < kLandmarkCount; ++i) {
       if (shown(i)) cv::circle(bgr, at(i), thickness + 2, cv::Scalar(0, 0, 255), -1, cv::LINE_AA);
     }
     cv::putText(bgr, std::to_string(p.id), p.box.tl() + cv::Point2f(0, -4),

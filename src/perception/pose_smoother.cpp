@@ -42,13 +42,12 @@ void PoseSmoother::smooth_points(double t, std::vector<PoseLandmark>& lms, std::
   }
 }
 
-void PoseSmoother::smooth(double t, std::vector<PoseLandmark>& lms,
-                          std::vector<WorldLandmark>& world) {
+void PoseSmoother::smooth(double t, std::vector<PoseLandmark>& lms, PoseLandmarks& world) {
   if (visibility_.size() != lms.size()) visibility_.assign(lms.size(), {});
   for (std::size_t i = 0; i < lms.size(); ++i)
     lms[i].visibility = visibility_[i].apply(lms[i].visibility, kVisibilityAlpha);
-  smooth_points(t, lms, 0, kPoseLandmarkCount, body_, kBodyParams);
-  smooth_points(t, lms, kPoseLandmarkCount, kPoseLandmarkCount + 2, aux_, kAuxParams);
+  smooth_points(t, lms, 0, kLandmarkCount, body_, kBodyParams);
+  smooth_points(t, lms, kLandmarkCount, kLandmarkCount + 2, aux_, kAuxParams);
   if (world_.size() != world.size())
     world_.assign(world.size(), {OneEuroFilter(kWorldParams), OneEuroFilter(kWorldParams),
                                  OneEuroFilter(kWorldParams)});

@@ -16,8 +16,7 @@ namespace am {
 
 class PoseSmoother {
  public:
-  void smooth(double timestamp_s, std::vector<PoseLandmark>& landmarks,
-              std::vector<WorldLandmark>& world);
+  void smooth(double timestamp_s, std::vector<PoseLandmark>& landmarks, PoseLandmarks& world);
 
  private:
   using Xyz = std::array<OneEuroFilter, 3>;

@@ -56,11 +56,14 @@ bool PoseTracker::update_track(Track& track, const cv::Mat& bgr, double timestam
   obs.score = found.presence;
   obs.roi = track.roi;
   obs.box = landmarks_box(found.landmarks, bgr.size());
-  obs.world_landmarks = std::move(found.world);
   obs.mask = std::move(found.mask);
   track.roi = roi_from_landmarks(found.landmarks);
-  found.landmarks.resize(kPoseLandmarkCount);
-  obs.landmarks = std::move(found.landmarks);
+  for (int i = 0; i < kLandmarkCount; ++i) {
+    obs.landmarks[i] = found.landmarks[i];
+    obs.world_landmarks[i] = found.world[i];
+    obs.world_landmarks[i].visibility = found.landmarks[i].visibility;
+    obs.world_landmarks[i].presence = found.landmarks[i].presence;
+  }
   return true;
 }
 

@@ -14,11 +14,9 @@
 #include <opencv2/core/mat.hpp>
 #include <opencv2/core/types.hpp>
 
-#include "core/body_landmarks.hpp"
+#include "body/landmarks.hpp"
 
 namespace am {
-
-inline constexpr std::size_t kPoseLandmarkCount = kLandmarkCount;
 
 struct RotatedRoi {
   cv::Point2f center;
@@ -36,25 +34,14 @@ struct PoseDetection {
   std::array<cv::Point2f, 4> keypoints{};
 };
 
-struct PoseLandmark {
-  float x = 0, y = 0;  // pixels
-  float z = 0;         // depth on the same scale as x (pixels), smaller = closer to the camera
-  float visibility = 0;
-  float presence = 0;
-};
-
-struct WorldLandmark {
-  float x = 0, y = 0, z = 0;  // metres, origin between the hips
-};
-
 struct PoseObservation {
   int id = 0;       // local to the PoseTracker that made it, stable while its ROI track lives
   cv::Rect2f box;   // bounding box of the 33 landmarks, clipped to the image
   float score = 0;  // pose presence in [0, 1]
-  std::vector<PoseLandmark> landmarks;         // 33, image pixels
-  std::vector<WorldLandmark> world_landmarks;  // 33, metres
-  RotatedRoi roi;                              // the crop the landmarks came from
-  std::optional<cv::Mat> mask;                 // CV_32F person probability, image size
+  PoseLandmarks landmarks{};        // image pixels (body/landmarks.hpp)
+  PoseLandmarks world_landmarks{};  // metres, with the image landmarks' visibility and presence
+  RotatedRoi roi;                   // the crop the landmarks came from
+  std::optional<cv::Mat> mask;      // CV_32F person probability, image size
 };
 
 }  // namespace am

@@ -5,25 +5,11 @@
 namespace am {
 
 tracking::PersonInput to_person_input(const PoseObservation& person) {
-  tracking::PersonInput input;
-  input.box = person.box;
-  input.score = person.score;
-  const size_t n = std::min<size_t>(person.landmarks.size(), tracking::kPoseLandmarkCount);
-  for (size_t i = 0; i < n; ++i) {
-    const auto& l = person.landmarks[i];
-    input.landmarks[i] = {l.x, l.y, l.z, l.visibility, l.presence};
-  }
-  const size_t m = std::min<size_t>(person.world_landmarks.size(), tracking::kPoseLandmarkCount);
-  for (size_t i = 0; i < m; ++i) {
-    const auto& w = person.world_landmarks[i];
-    input.world[i] = {w.x, w.y, w.z};
-  }
-  return input;
+  return {person.box, person.score, person.landmarks, person.world_landmarks, {}};
 }
 
 cv::Rect head_region(const PoseObservation& person, cv::Size image) {
-  constexpr size_t kHeadLandmarks = 11;
-  if (person.landmarks.size() < kHeadLandmarks) return {};
+  constexpr size_t kHeadLandmarks = lm::kMouthRight + 1;
   float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
   for (size_t i = 0; i < kHeadLandmarks; ++i) {
     const auto& l = person.landmarks[i];
@@ -40,10 +26,9 @@ cv::Rect head_region(const PoseObservation& person, cv::Size image) {
 
 PersonPose person_pose(int id, const PoseObservation& person, const BindPose* bind,
                        double timestamp_ms) {
-  const Landmarks world = to_stream_landmarks(person.world_landmarks);
+  const Landmarks world = landmark_points(person.world_landmarks);
   std::array<double, 33> confidence{};
-  for (size_t i = 0; i < confidence.size() && i < person.landmarks.size(); ++i)
-    confidence[i] = person.landmarks[i].visibility;
+  for (size_t i = 0; i < confidence.size(); ++i) confidence[i] = person.landmarks[i].visibility;
   PersonPose pose;
   pose.person_id = id;
   pose.pose_present = true;

@@ -1,6 +1,6 @@
-// Pure conversions between the stages' plain structs: a pose observation as the tracker's input,
-// world landmarks as the stream's Eigen landmarks, where to look for a person's face, and the
-// pose_update entry of one tracked person. No state, no I/O.
+// Small pure functions between the stages' plain structs: a pose observation as the tracker's
+// input, where to look for a person's face, and the pose_update entry of one tracked person. No
+// state, no I/O.
 #pragma once
 
 #include <array>
@@ -15,17 +15,8 @@
 
 namespace am {
 
+// The tracker's input for one observed person (no face yet).
 tracking::PersonInput to_person_input(const PoseObservation& person);
-
-// Any sequence of 33 points with x, y, z members (perception or avatar landmarks) as the
-// stream's Eigen landmarks, unchanged (MediaPipe world frame).
-template <typename Points>
-Landmarks to_stream_landmarks(const Points& world) {
-  Landmarks out{};
-  for (size_t i = 0; i < out.size() && i < std::size(world); ++i)
-    out[i] = Eigen::Vector3d(world[i].x, world[i].y, world[i].z);
-  return out;
-}
 
 // The square around a person's head (landmarks 0-10: nose, eyes, ears, mouth) grown 3x, clipped
 // to the image, where the face detector looks for their face: the detector's 320x240 input then

@@ -141,7 +141,7 @@ void Pipeline::Impl::send_vmc(const std::vector<PoseObservation>& persons,
   for (size_t i = 0; i < persons.size(); ++i) {
     const BindPose* bind = ids[i] != 0 ? avatars.bind_pose(ids[i]) : nullptr;
     if (!bind) continue;
-    vmc->send_frame(*bind, bone_rotations(*bind, to_stream_landmarks(persons[i].world_landmarks)));
+    vmc->send_frame(*bind, bone_rotations(*bind, landmark_points(persons[i].world_landmarks)));
     return;
   }
 }

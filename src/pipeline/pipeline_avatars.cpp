@@ -98,7 +98,7 @@ void Pipeline::Impl::maybe_build(int id, const PoseObservation& person,
              photo = swapper->swap(image);
            }
            const auto build = builder::build_avatar(photo, person, segmenter);
-           const Landmarks bind = to_stream_landmarks(build.bind_world);
+           const Landmarks bind = landmark_points(build.bind_world);
            const std::string glb = glb_string(build.glb);
            const auto path = write_avatar_file(avatar_dir, id, glb);
            cache->put_avatar(

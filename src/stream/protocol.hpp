@@ -17,6 +17,8 @@
 
 namespace am {
 
+inline constexpr int kProtocolVersion = 2;  // 2: every message in {"type", "data"}
+
 struct JointSample {
   std::array<double, 3> position{};
   double confidence = 0.0;

@@ -34,7 +34,7 @@ std::optional<float> landmark_distance(const PoseLandmarks& a, const PoseLandmar
                                        float min_visibility) {
   float sum = 0;
   int count = 0;
-  for (int i = 0; i < kPoseLandmarkCount; ++i) {
+  for (int i = 0; i < kLandmarkCount; ++i) {
     if (a[i].visibility <= min_visibility || b[i].visibility <= min_visibility) continue;
     sum += std::hypot(a[i].x - b[i].x, a[i].y - b[i].y);
     ++count;

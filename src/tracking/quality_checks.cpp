@@ -42,9 +42,9 @@ cv::Rect2f landmark_box(const PoseLandmarks& landmarks) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
-bool has_world(const WorldLandmarks& world) {
+bool has_world(const PoseLandmarks& world) {
   return std::any_of(world.begin(), world.end(),
-                     [](const WorldLandmark& w) { return w.x != 0 || w.y != 0 || w.z != 0; });
+                     [](const PoseLandmark& w) { return w.x != 0 || w.y != 0 || w.z != 0; });
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ CheckResult check_part_visible(const PersonInput& person, const std::vector<int>
     const float v = person.landmarks[i].visibility;
     lowest = std::min(lowest, v);
     if (v >= options.min_visibility) continue;
-    append_item(names, landmark_name(i));
+    append_item(names, std::string(landmark_names()[i]));
     append_item(values, fixed(v));
   }
   const float score = ratio_score(lowest, options.good_visibility);
@@ -66,16 +66,16 @@ CheckResult check_part_visible(const PersonInput& person, const std::vector<int>
 }
 
 CheckResult check_face_visible(const PersonInput& person, const QualityOptions& options) {
-  std::vector<int> face(kMouthRight + 1);
-  for (int i = 0; i <= kMouthRight; ++i) face[i] = i;
+  std::vector<int> face(lm::kMouthRight + 1);
+  for (int i = 0; i <= lm::kMouthRight; ++i) face[i] = i;
   return check_part_visible(person, face, "face_not_visible", options);
 }
 
 CheckResult check_face_size(const PersonInput& person, cv::Size image_size,
                             const QualityOptions& options) {
   const auto& l = person.landmarks;
-  const float width = std::max(distance(l[kLeftEar], l[kRightEar]),
-                               1.6f * distance(l[kLeftEyeOuter], l[kRightEyeOuter]));
+  const float width = std::max(distance(l[lm::kLeftEar], l[lm::kRightEar]),
+                               1.6f * distance(l[lm::kLeftEyeOuter], l[lm::kRightEyeOuter]));
   const float needed = std::max(options.min_face_px, options.min_face_fraction * image_size.height);
   const float score = ratio_score(width, 2 * needed);
   if (width >= needed) return {score, std::nullopt};
@@ -85,18 +85,18 @@ CheckResult check_face_size(const PersonInput& person, cv::Size image_size,
 
 CheckResult check_inside_frame(const PersonInput& person, cv::Size image_size,
                                const QualityOptions& options) {
-  const int last = options.full_body ? kRightFootIndex : kRightHip;
+  const int last = options.full_body ? lm::kRightFootIndex : lm::kRightHip;
   int inside = 0, total = 0;
   std::string outside;
   for (int i = 0; i <= last; ++i) {
-    if (i > kRightWrist && i < kLeftHip) continue;  // fingers may leave the frame
+    if (i > lm::kRightWrist && i < lm::kLeftHip) continue;  // fingers may leave the frame
     const auto& p = person.landmarks[i];
     ++total;
     if (p.x >= 0 && p.y >= 0 && p.x < image_size.width && p.y < image_size.height) {
       ++inside;
     } else if (outside.empty()) {
       outside =
-          std::string(landmark_name(i)) + " at (" + fixed(p.x, 0) + ", " + fixed(p.y, 0) + ")";
+          std::string(landmark_names()[i]) + " at (" + fixed(p.x, 0) + ", " + fixed(p.y, 0) + ")";
     }
   }
   const float score = static_cast<float>(inside) / static_cast<float>(total);
@@ -119,20 +119,22 @@ CheckResult check_sharpness(const PersonInput& person, const cv::Mat& image,
 
 CheckResult check_facing(const PersonInput& person, const QualityOptions& options) {
   const auto& l = person.landmarks;
-  const float shoulders = distance(l[kLeftShoulder], l[kRightShoulder]);
-  const float torso =
-      std::hypot((l[kLeftShoulder].x + l[kRightShoulder].x - l[kLeftHip].x - l[kRightHip].x) / 2,
-                 (l[kLeftShoulder].y + l[kRightShoulder].y - l[kLeftHip].y - l[kRightHip].y) / 2);
+  const float shoulders = distance(l[lm::kLeftShoulder], l[lm::kRightShoulder]);
+  const float torso = std::hypot(
+      (l[lm::kLeftShoulder].x + l[lm::kRightShoulder].x - l[lm::kLeftHip].x - l[lm::kRightHip].x) /
+          2,
+      (l[lm::kLeftShoulder].y + l[lm::kRightShoulder].y - l[lm::kLeftHip].y - l[lm::kRightHip].y) /
+          2);
   const float ratio = torso > 0 ? shoulders / torso : 0;
   float yaw = 0;
   if (has_world(person.world)) {
-    const auto& wl = person.world[kLeftShoulder];
-    const auto& wr = person.world[kRightShoulder];
+    const auto& wl = person.world[lm::kLeftShoulder];
+    const auto& wr = person.world[lm::kRightShoulder];
     yaw = std::abs(std::atan2(wl.z - wr.z, wl.x - wr.x)) * 180 / std::numbers::pi_v<float>;
   }
   const float score = std::min(ratio_score(ratio, 1.5 * options.min_shoulder_ratio),
                                ratio_score(90 - std::min(yaw, 90.0f), 90 - options.max_yaw_deg));
-  if (l[kLeftShoulder].x <= l[kRightShoulder].x) {
+  if (l[lm::kLeftShoulder].x <= l[lm::kRightShoulder].x) {
     return fail(0, "not_facing_camera", "left shoulder is left of the right one: back to camera");
   }
   if (ratio < options.min_shoulder_ratio) {
@@ -140,7 +142,7 @@ CheckResult check_facing(const PersonInput& person, const QualityOptions& option
                 "shoulder width / torso height " + fixed(ratio) + " < " +
                     fixed(options.min_shoulder_ratio));
   }
-  if (l[kNose].x < l[kRightShoulder].x || l[kNose].x > l[kLeftShoulder].x) {
+  if (l[lm::kNose].x < l[lm::kRightShoulder].x || l[lm::kNose].x > l[lm::kLeftShoulder].x) {
     return fail(score, "not_facing_camera", "nose is not between the shoulders");
   }
   if (yaw > options.max_yaw_deg) {

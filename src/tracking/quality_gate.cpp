@@ -12,18 +12,20 @@ std::vector<CheckResult> run_checks(const PersonInput& person, cv::Size image_si
   std::vector<CheckResult> checks = {
       check_face_visible(person, options),
       check_face_size(person, image_size, options),
-      check_part_visible(person, {kLeftShoulder, kLeftElbow, kLeftWrist}, "left_arm_not_visible",
-                         options),
-      check_part_visible(person, {kRightShoulder, kRightElbow, kRightWrist},
+      check_part_visible(person, {lm::kLeftShoulder, lm::kLeftElbow, lm::kLeftWrist},
+                         "left_arm_not_visible", options),
+      check_part_visible(person, {lm::kRightShoulder, lm::kRightElbow, lm::kRightWrist},
                          "right_arm_not_visible", options),
-      check_part_visible(person, {kLeftShoulder, kRightShoulder, kLeftHip, kRightHip},
+      check_part_visible(person,
+                         {lm::kLeftShoulder, lm::kRightShoulder, lm::kLeftHip, lm::kRightHip},
                          "torso_not_visible", options),
       check_inside_frame(person, image_size, options),
       check_facing(person, options),
   };
   if (options.full_body) {
-    checks.push_back(check_part_visible(person, {kLeftKnee, kRightKnee, kLeftAnkle, kRightAnkle},
-                                        "legs_not_visible", options));
+    checks.push_back(
+        check_part_visible(person, {lm::kLeftKnee, lm::kRightKnee, lm::kLeftAnkle, lm::kRightAnkle},
+                           "legs_not_visible", options));
   }
   if (!image.empty()) checks.push_back(check_sharpness(person, image, options));
   return checks;

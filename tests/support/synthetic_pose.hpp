@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bind_pose.hpp"
 
 namespace am::test {
 
@@ -16,73 +16,73 @@ using Eigen::Vector3d;
 
 // glTF/Godot coordinates (Y up, facing +Z, left is +X); converted to MediaPipe's at the end.
 inline Landmarks tpose_mediapipe() {
-  using L = Landmark;
   Landmarks g;
-  const auto set = [&](L l, double x, double y, double z) { g[static_cast<int>(l)] = {x, y, z}; };
-  const auto both = [&](L left, L right, double x, double y, double z) {
+  const auto set = [&](Landmark l, double x, double y, double z) {
+    g[static_cast<int>(l)] = {x, y, z};
+  };
+  const auto both = [&](Landmark left, Landmark right, double x, double y, double z) {
     set(left, x, y, z);
     set(right, -x, y, z);
   };
-  set(L::nose, 0.0, 0.72, 0.1);
-  both(L::left_eye_inner, L::right_eye_inner, 0.015, 0.75, 0.085);
-  both(L::left_eye, L::right_eye, 0.03, 0.75, 0.08);
-  both(L::left_eye_outer, L::right_eye_outer, 0.045, 0.75, 0.075);
-  both(L::left_ear, L::right_ear, 0.075, 0.72, -0.02);
-  both(L::mouth_left, L::mouth_right, 0.025, 0.66, 0.08);
-  both(L::left_shoulder, L::right_shoulder, 0.18, 0.5, 0.0);
-  both(L::left_elbow, L::right_elbow, 0.45, 0.5, 0.0);
-  both(L::left_wrist, L::right_wrist, 0.7, 0.5, 0.0);
-  both(L::left_index, L::right_index, 0.8, 0.5, 0.03);
-  both(L::left_pinky, L::right_pinky, 0.78, 0.5, -0.03);
-  both(L::left_thumb, L::right_thumb, 0.75, 0.5, 0.06);
-  both(L::left_hip, L::right_hip, 0.1, 0.0, 0.0);
-  both(L::left_knee, L::right_knee, 0.1, -0.45, 0.02);
-  both(L::left_ankle, L::right_ankle, 0.1, -0.88, 0.0);
-  both(L::left_heel, L::right_heel, 0.1, -0.93, -0.05);
-  both(L::left_foot_index, L::right_foot_index, 0.1, -0.95, 0.12);
+  set(lm::kNose, 0.0, 0.72, 0.1);
+  both(lm::kLeftEyeInner, lm::kRightEyeInner, 0.015, 0.75, 0.085);
+  both(lm::kLeftEye, lm::kRightEye, 0.03, 0.75, 0.08);
+  both(lm::kLeftEyeOuter, lm::kRightEyeOuter, 0.045, 0.75, 0.075);
+  both(lm::kLeftEar, lm::kRightEar, 0.075, 0.72, -0.02);
+  both(lm::kMouthLeft, lm::kMouthRight, 0.025, 0.66, 0.08);
+  both(lm::kLeftShoulder, lm::kRightShoulder, 0.18, 0.5, 0.0);
+  both(lm::kLeftElbow, lm::kRightElbow, 0.45, 0.5, 0.0);
+  both(lm::kLeftWrist, lm::kRightWrist, 0.7, 0.5, 0.0);
+  both(lm::kLeftIndex, lm::kRightIndex, 0.8, 0.5, 0.03);
+  both(lm::kLeftPinky, lm::kRightPinky, 0.78, 0.5, -0.03);
+  both(lm::kLeftThumb, lm::kRightThumb, 0.75, 0.5, 0.06);
+  both(lm::kLeftHip, lm::kRightHip, 0.1, 0.0, 0.0);
+  both(lm::kLeftKnee, lm::kRightKnee, 0.1, -0.45, 0.02);
+  both(lm::kLeftAnkle, lm::kRightAnkle, 0.1, -0.88, 0.0);
+  both(lm::kLeftHeel, lm::kRightHeel, 0.1, -0.93, -0.05);
+  both(lm::kLeftFootIndex, lm::kRightFootIndex, 0.1, -0.95, 0.12);
   return mediapipe_to_godot(g);  // the conversion is its own inverse
 }
 
 // The bone whose rigid motion carries each landmark.
 inline Bone landmark_owner(int landmark) {
-  using L = Landmark;
-  switch (static_cast<L>(landmark)) {
-    case L::left_shoulder:
+  switch (static_cast<Landmark>(landmark)) {
+    case lm::kLeftShoulder:
       return Bone::LeftShoulder;
-    case L::right_shoulder:
+    case lm::kRightShoulder:
       return Bone::RightShoulder;
-    case L::left_elbow:
+    case lm::kLeftElbow:
       return Bone::LeftUpperArm;
-    case L::right_elbow:
+    case lm::kRightElbow:
       return Bone::RightUpperArm;
-    case L::left_wrist:
+    case lm::kLeftWrist:
       return Bone::LeftLowerArm;
-    case L::right_wrist:
+    case lm::kRightWrist:
       return Bone::RightLowerArm;
-    case L::left_index:
-    case L::left_pinky:
-    case L::left_thumb:
+    case lm::kLeftIndex:
+    case lm::kLeftPinky:
+    case lm::kLeftThumb:
       return Bone::LeftHand;
-    case L::right_index:
-    case L::right_pinky:
-    case L::right_thumb:
+    case lm::kRightIndex:
+    case lm::kRightPinky:
+    case lm::kRightThumb:
       return Bone::RightHand;
-    case L::left_hip:
-    case L::right_hip:
+    case lm::kLeftHip:
+    case lm::kRightHip:
       return Bone::Hips;
-    case L::left_knee:
+    case lm::kLeftKnee:
       return Bone::LeftUpperLeg;
-    case L::right_knee:
+    case lm::kRightKnee:
       return Bone::RightUpperLeg;
-    case L::left_ankle:
+    case lm::kLeftAnkle:
       return Bone::LeftLowerLeg;
-    case L::right_ankle:
+    case lm::kRightAnkle:
       return Bone::RightLowerLeg;
-    case L::left_heel:
-    case L::left_foot_index:
+    case lm::kLeftHeel:
+    case lm::kLeftFootIndex:
       return Bone::LeftFoot;
-    case L::right_heel:
-    case L::right_foot_index:
+    case lm::kRightHeel:
+    case lm::kRightFootIndex:
       return Bone::RightFoot;
     default:
       return Bone::Head;

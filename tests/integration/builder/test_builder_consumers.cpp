@@ -72,7 +72,7 @@ TEST(BuiltAvatarConsumers, BlenderImportsMeshArmatureAndWeights) {
   ASSERT_EQ(j["armatures"].size(), 1u);
   const auto bones = j["armatures"][0]["bones"].get<std::vector<std::string>>();
   const auto groups = j["meshes"][0]["vertex_groups"].get<std::vector<std::string>>();
-  for (std::string_view name : avatar::kHumanoidBones) {
+  for (const std::string& name : bone_name_list()) {
     EXPECT_NE(std::find(bones.begin(), bones.end(), name), bones.end()) << name << " bone";
     EXPECT_NE(std::find(groups.begin(), groups.end(), name), groups.end()) << name << " group";
   }
@@ -83,19 +83,12 @@ TEST(BuiltAvatarConsumers, BlenderImportsMeshArmatureAndWeights) {
   EXPECT_TRUE(j["meshes"][0]["armature_modifier"].get<bool>());
 }
 
-Landmarks stream_landmarks(const avatar::PoseLandmarks& world) {
-  Landmarks out;
-  for (int i = 0; i < avatar::kLandmarkCount; ++i) out[i] = {world[i].x, world[i].y, world[i].z};
-  return out;
-}
-
 // Streams the built person waving (poses made from its own bind pose) at 30 poses/s. The joints
 // Moves MediaPipe hip-centred joints into the model's frame (feet on the floor; MediaPipe's y
 // points down, so the hips are hip_height "above" as -y).
 Eigen::Vector3d model_offset(const builder::AvatarBuild& b) {
-  const Landmarks world = stream_landmarks(b.bind_world);
-  const Eigen::Vector3d hips = 0.5 * (world[static_cast<int>(Landmark::left_hip)] +
-                                      world[static_cast<int>(Landmark::right_hip)]);
+  const Landmarks world = landmark_points(b.bind_world);
+  const Eigen::Vector3d hips = 0.5 * (world[lm::kLeftHip] + world[lm::kRightHip]);
   return Eigen::Vector3d(0, -b.reconstruction.frame.hip_height, 0) - hips;
 }
 
@@ -107,7 +100,7 @@ TEST(BuiltAvatarConsumers, Godot3LoadsAndPosesTheBuiltAvatar) {
   o.host = "127.0.0.1";
   o.port = 0;
   StreamServer server(o);
-  test::WavingPerson person(server, glb, make_bind_pose(stream_landmarks(b.bind_world)),
+  test::WavingPerson person(server, glb, make_bind_pose(landmark_points(b.bind_world)),
                             model_offset(b));
   const std::string cmd = "cd " + std::string(AM_SOURCE_DIR) +
                           "/godot/demo_godot3 && LANG=en_US.UTF-8 timeout 60 godot3-server "

@@ -179,9 +179,10 @@ void check_skin_weights(const std::string& name) {
     ASSERT_GE(w.weights.row(v).minCoeff(), 0.0f) << "vertex " << v;
   }
   const auto arm_bones = [&](const char* side) {
-    return std::vector<int>{avatar::find_bone(b.skeleton, std::string(side) + "UpperArm"),
-                            avatar::find_bone(b.skeleton, std::string(side) + "LowerArm"),
-                            avatar::find_bone(b.skeleton, std::string(side) + "Hand")};
+    std::vector<int> bones;
+    for (const char* part : {"UpperArm", "LowerArm", "Hand"})
+      bones.push_back(index(*find_bone(std::string(side) + part)));
+    return bones;
   };
   const struct {
     int from, to;

@@ -19,13 +19,12 @@ namespace am::test {
 namespace {
 
 using namespace avatar::lm;
-using avatar::find_bone;
 
 class RigOf : public ::testing::TestWithParam<std::string> {};
 
 void check_upper_arm_rotation(const builder::AvatarBuild& b) {
-  const int bone = find_bone(b.skeleton, "LeftUpperArm");
-  std::vector<Eigen::Quaternionf> rot(b.skeleton.bones.size(), Eigen::Quaternionf::Identity());
+  const int bone = index(Bone::LeftUpperArm);
+  std::vector<Eigen::Quaternionf> rot(kBoneCount, Eigen::Quaternionf::Identity());
   rot[bone] = Eigen::AngleAxisf(static_cast<float>(M_PI / 2), Eigen::Vector3f::UnitZ());
   const Eigen::MatrixXf& rest = b.reconstruction.mesh.V;
   const auto posed_bones = avatar::posed_global_transforms(b.skeleton, rot);
@@ -36,9 +35,10 @@ void check_upper_arm_rotation(const builder::AvatarBuild& b) {
   // arm's own motion takes it (a vertex a few cm inside the wrist, or a forearm bent out of
   // the plane of the turn, moves less than arm length x sqrt(2); the hand's head moves that).
   const Eigen::Affine3f arm_motion =
-      posed_bones[bone] * avatar::global_rest_transforms(b.skeleton)[bone].inverse();
-  const Eigen::Vector3f pivot = b.skeleton.bones[bone].head;
-  const Eigen::Vector3f hand_head = b.skeleton.bones[find_bone(b.skeleton, "LeftHand")].head;
+      posed_bones[bone] *
+      Eigen::Affine3f(global_rest_transforms(b.skeleton)[bone].inverse().matrix().cast<float>());
+  const Eigen::Vector3f pivot = avatar::bone_head(b.skeleton, bone);
+  const Eigen::Vector3f hand_head = avatar::bone_head(b.skeleton, index(Bone::LeftHand));
   const float arm = (hand_head - pivot).norm();
   EXPECT_NEAR((arm_motion * hand_head - hand_head).norm(), arm * std::sqrt(2.0f), 0.15f * arm);
   const float wrist_radius = 0.04f / b.reconstruction.frame.metres_per_pixel;  // 4 cm
@@ -75,23 +75,14 @@ void check_upper_arm_rotation(const builder::AvatarBuild& b) {
   EXPECT_LT(worst, 3.0f) << "most stretched edge";
 }
 
-Landmarks to_stream_landmarks(const avatar::PoseLandmarks& world) {
-  Landmarks out;
-  for (int i = 0; i < avatar::kLandmarkCount; ++i) out[i] = {world[i].x, world[i].y, world[i].z};
-  return out;
-}
-
 void check_bind_pose_contract(const builder::AvatarBuild& b) {
-  const Landmarks world = to_stream_landmarks(b.bind_world);
+  const Landmarks world = landmark_points(b.bind_world);
   const BindPose bind = make_bind_pose(world);
   const BoneQuats q = bone_rotations(bind, world);
   for (int i = 0; i < kBoneCount; ++i) {
     const std::string name(bone_name(static_cast<Bone>(i)));
     EXPECT_LT(q[i].angularDistance(Eigen::Quaterniond::Identity()), 1e-6) << name;
-    const int j = find_bone(b.skeleton, name);
-    ASSERT_GE(j, 0) << name << " missing from the avatar";
-    const Eigen::Matrix3d avatar_rest = b.skeleton.bones[j].rest_rotation.cast<double>();
-    EXPECT_LT(Eigen::Quaterniond(avatar_rest).angularDistance(bind.rest[i]), 1e-4)
+    EXPECT_LT(b.skeleton.rest[i].angularDistance(bind.rest[i]), 1e-4)
         << name << ": the .glb's rest differs from the stream's bind pose";
   }
 }

@@ -15,7 +15,7 @@ namespace am::test {
 struct BuiltAvatar {
   SyntheticPerson person;
   avatar::Reconstruction rec;
-  avatar::Skeleton skeleton;
+  BindPose skeleton;
   avatar::SkinWeights weights;
 };
 

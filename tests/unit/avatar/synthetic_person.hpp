@@ -95,12 +95,12 @@ inline SyntheticPerson make_synthetic_person(int size = 512) {
   p.view.image = image;
   p.view.mask = soft;
   const cv::Point2f hips = 0.5f * (at(23) + at(24));
-  for (int i = 0; i < avatar::kLandmarkCount; ++i) {
+  for (int i = 0; i < kLandmarkCount; ++i) {
     const cv::Point2f q = at(i);
-    p.view.landmarks[i] = {q.x, q.y, 0, 1};
+    p.view.landmarks[i] = {q.x, q.y, 0, 1, 1};
     const float depth = (i <= 10) ? -0.08f : (i >= 31 ? -0.12f : (i >= 29 ? 0.04f : 0.0f));
     p.view.world[i] = {(q.x - hips.x) * p.metres_per_pixel, (q.y - hips.y) * p.metres_per_pixel,
-                       depth, 1};
+                       depth, 1, 1};
   }
   return p;
 }

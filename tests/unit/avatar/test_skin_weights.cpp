@@ -11,8 +11,6 @@
 namespace am::test {
 namespace {
 
-using avatar::find_bone;
-
 TEST(AvatarLaplacian, SymmetricWithConstantsInItsNullSpace) {
   const auto& m = built_avatar().rec.mesh;
   const Eigen::SparseMatrix<double> L = avatar::cotangent_laplacian(m.V, m.F);
@@ -38,16 +36,15 @@ TEST(AvatarSkinWeights, NormalizedAtMostFourEveryVertexInfluenced) {
     EXPECT_NEAR(w.weights.row(v).sum(), 1.0f, 1e-6f);
     EXPECT_GT(w.weights(v, 0), 0.0f);
     EXPECT_GE(w.weights.row(v).minCoeff(), 0.0f);
-    EXPECT_LT(w.joints.row(v).maxCoeff(), static_cast<int>(a.skeleton.bones.size()));
+    EXPECT_LT(w.joints.row(v).maxCoeff(), kBoneCount);
   }
 }
 
 TEST(AvatarSkinWeights, ArmVerticesAreDominatedByArmBones) {
   using namespace avatar::lm;
   const auto& a = built_avatar();
-  const std::vector<int> arm = {find_bone(a.skeleton, "LeftUpperArm"),
-                                find_bone(a.skeleton, "LeftLowerArm"),
-                                find_bone(a.skeleton, "LeftHand")};
+  const std::vector<int> arm = {index(Bone::LeftUpperArm), index(Bone::LeftLowerArm),
+                                index(Bone::LeftHand)};
   const std::pair<int, int> segments[] = {{kLeftShoulder, kLeftElbow}, {kLeftElbow, kLeftWrist}};
   int checked = 0;
   for (auto [i, j] : segments) {
@@ -71,20 +68,20 @@ struct PosedArm {
 // LeftUpperArm rotated 90 degrees about its rest Z axis (the body's forward axis).
 PosedArm rotate_left_upper_arm() {
   const auto& a = built_avatar();
-  const int bone = find_bone(a.skeleton, "LeftUpperArm");
-  std::vector<Eigen::Quaternionf> rot(a.skeleton.bones.size(), Eigen::Quaternionf::Identity());
+  const int bone = index(Bone::LeftUpperArm);
+  std::vector<Eigen::Quaternionf> rot(kBoneCount, Eigen::Quaternionf::Identity());
   rot[bone] = Eigen::AngleAxisf(static_cast<float>(M_PI / 2), Eigen::Vector3f::UnitZ());
   const auto posed = avatar::posed_global_transforms(a.skeleton, rot);
   return {a.rec.mesh.V, avatar::linear_blend_skinning(a.rec.mesh.V, a.weights, a.skeleton, posed),
-          a.skeleton.bones[bone].head, a.skeleton.bones[bone].rest_rotation.col(2)};
+          avatar::bone_head(a.skeleton, bone),
+          (a.skeleton.rest[bone] * Eigen::Vector3d::UnitZ()).cast<float>()};
 }
 
 TEST(AvatarSkinning, RotatingTheUpperArmMovesTheHandByArmLengthTimesSqrt2) {
   using namespace avatar::lm;
   const auto& a = built_avatar();
   const PosedArm p = rotate_left_upper_arm();
-  const float arm_length =
-      (a.skeleton.bones[find_bone(a.skeleton, "LeftHand")].head - p.pivot).norm();
+  const float arm_length = (avatar::bone_head(a.skeleton, index(Bone::LeftHand)) - p.pivot).norm();
   const auto hand = vertices_near(a, landmark_px(a, kLeftWrist), 6.0f);
   ASSERT_GT(hand.size(), 5u);
   for (int v : hand) {

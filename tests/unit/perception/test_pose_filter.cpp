@@ -48,10 +48,11 @@ TEST(LowPassFilter, BlendsWithAlpha) {
 
 TEST(PoseSmoother, SmoothsEveryLandmarkOfAPersonAndLeavesTheFirstFrameAlone) {
   PoseSmoother smoother;
-  std::vector<PoseLandmark> lms(kPoseLandmarkCount + 2);
+  std::vector<PoseLandmark> lms(kLandmarkCount + 2);
   for (std::size_t i = 0; i < lms.size(); ++i)
     lms[i] = {100.0f + i * 5, 100.0f + i * 10, 0, 0.9f, 0.9f};
-  std::vector<WorldLandmark> world(kPoseLandmarkCount, {0.1f, 0.2f, 0.3f});
+  PoseLandmarks world;
+  world.fill({0.1f, 0.2f, 0.3f});
   auto first = lms;
   smoother.smooth(0.0, first, world);
   EXPECT_FLOAT_EQ(first[7].x, lms[7].x);
@@ -70,8 +71,8 @@ TEST(PoseJson, FrameHasTheDesignShapeWithNamedLandmarks) {
   p.id = 3;
   p.score = 0.75f;
   p.box = {10, 20, 30, 40};
-  p.landmarks.assign(kPoseLandmarkCount, {5, 6, 64, 0.9f, 0.8f});
-  p.world_landmarks.assign(kPoseLandmarkCount, {0.1f, -0.2f, 0.3f});
+  p.landmarks.fill({5, 6, 64, 0.9f, 0.8f});
+  p.world_landmarks.fill({0.1f, -0.2f, 0.3f});
   const nlohmann::json doc = poses_to_json("clip.mp4", {640, 480}, {{7, 233.3, {p}}});
   EXPECT_EQ(doc["width"], 640);
   const auto& frame = doc["frames"][0];
@@ -79,7 +80,7 @@ TEST(PoseJson, FrameHasTheDesignShapeWithNamedLandmarks) {
   EXPECT_DOUBLE_EQ(frame["timestamp_ms"].get<double>(), 233.3);
   const auto& person = frame["persons"][0];
   EXPECT_EQ(person["id"], 3);
-  ASSERT_EQ(person["landmarks"].size(), kPoseLandmarkCount);
+  ASSERT_EQ(person["landmarks"].size(), static_cast<std::size_t>(kLandmarkCount));
   EXPECT_EQ(person["landmarks"][0]["name"], "nose");
   EXPECT_EQ(person["landmarks"][32]["name"], "right_foot_index");
   EXPECT_EQ(person["landmarks"][15]["name"], "left_wrist");
@@ -90,7 +91,7 @@ TEST(PoseJson, FrameHasTheDesignShapeWithNamedLandmarks) {
 
 TEST(PoseDraw, PaintsTheSkeletonOnlyWhereLandmarksAreVisible) {
   PoseObservation p;
-  p.landmarks.assign(kPoseLandmarkCount, {0, 0, 0, 0.0f, 1});
+  p.landmarks.fill({0, 0, 0, 0.0f, 1});
   p.landmarks[11] = {20, 50, 0, 1, 1};  // left shoulder
   p.landmarks[12] = {80, 50, 0, 1, 1};  // right shoulder
   cv::Mat image(100, 100, CV_8UC3, cv::Scalar::all(0));

@@ -181,21 +181,20 @@ TEST(PoseLandmarks, DecodeRefineProjectAndRotateWorld) {
   std::vector<float> world(kPoseModelLandmarks * 3, 0.0f);
   world[0] = 1, world[1] = 0, world[2] = 0.3f;
   const auto w = decode_world_landmarks(world, kPi / 2);
-  ASSERT_EQ(w.size(), kPoseLandmarkCount);
   EXPECT_NEAR(w[0].x, 0, 1e-6);
   EXPECT_NEAR(w[0].y, 1, 1e-6);
   EXPECT_FLOAT_EQ(w[0].z, 0.3f);
 }
 
 TEST(PoseLandmarks, NextRoiComesFromTheAuxiliaryHipAndScalePoints) {
-  std::vector<PoseLandmark> lms(kPoseLandmarkCount + 2);
-  lms[kPoseLandmarkCount] = {300, 400, 0, 1, 1};
-  lms[kPoseLandmarkCount + 1] = {300, 250, 0, 1, 1};
+  std::vector<PoseLandmark> lms(kLandmarkCount + 2);
+  lms[kLandmarkCount] = {300, 400, 0, 1, 1};
+  lms[kLandmarkCount + 1] = {300, 250, 0, 1, 1};
   const RotatedRoi roi = roi_from_landmarks(lms);
   EXPECT_FLOAT_EQ(roi.center.x, 300);
   EXPECT_FLOAT_EQ(roi.width, 2 * 150 * 1.25f);
   EXPECT_NEAR(roi.rotation, 0, 1e-6);
-  lms.resize(kPoseLandmarkCount);
+  lms.resize(kLandmarkCount);
   EXPECT_THROW(roi_from_landmarks(lms), Error);
 }
 

@@ -10,8 +10,6 @@ namespace {
 
 PoseObservation person_with_nose(float x, float y) {
   PoseObservation p;
-  p.landmarks.resize(33);
-  p.world_landmarks.resize(33);
   p.landmarks[0] = {x, y, 0, 1, 1};
   for (int i = 0; i < 33; ++i) p.world_landmarks[i] = {0.01f * i, -0.02f * i, 0.0f};
   return p;
@@ -44,7 +42,7 @@ TEST(PersonPose, BonesOnlyOnceTheBindPoseIsKnown) {
   EXPECT_EQ(without.person_id, 3);
   EXPECT_EQ(without.joints.size(), 33u);
   EXPECT_TRUE(without.bones.empty());
-  const BindPose bind = make_bind_pose(to_stream_landmarks(p.world_landmarks));
+  const BindPose bind = make_bind_pose(landmark_points(p.world_landmarks));
   const PersonPose with = person_pose(3, p, &bind, 10.0);
   EXPECT_FALSE(with.bones.empty());
   for (const auto& [name, q] : with.bones)  // the pose of the photo itself: no rotation

@@ -52,7 +52,7 @@ TEST(Protocol, PoseUpdateIsKeyedByPersonAndMatchesItsSchema) {
   EXPECT_TRUE(person["pose_present"].get<bool>());
   EXPECT_EQ(person["joints"].size(), 33u);
   EXPECT_DOUBLE_EQ(person["joints"]["left_wrist"]["position"][0].get<double>(),
-                   test::tpose_mediapipe()[int(Landmark::left_wrist)].x());
+                   test::tpose_mediapipe()[lm::kLeftWrist].x());
   EXPECT_EQ(person["bones"]["LeftLowerArm"], json::array({0.0, 0.0, 0.0, 1.0}));
 }
 

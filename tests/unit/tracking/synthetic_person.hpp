@@ -17,7 +17,7 @@ struct Offset {
   float x, y, z;
 };
 
-inline constexpr Offset kBody[kPoseLandmarkCount] = {
+inline constexpr Offset kBody[kLandmarkCount] = {
     {0, 0.06f, -0.06f},        {0.012f, 0.045f, -0.05f},  {0.022f, 0.045f, -0.05f},
     {0.032f, 0.045f, -0.05f},  {-0.012f, 0.045f, -0.05f}, {-0.022f, 0.045f, -0.05f},
     {-0.032f, 0.045f, -0.05f}, {0.045f, 0.055f, 0},       {-0.045f, 0.055f, 0},
@@ -39,12 +39,12 @@ inline PersonInput make_person(float centre_x, float top, float height, float ya
   const float yaw = yaw_deg * std::numbers::pi_v<float> / 180;
   PersonInput p;
   float x0 = 1e9f, x1 = -1e9f;
-  for (int i = 0; i < kPoseLandmarkCount; ++i) {
+  for (int i = 0; i < kLandmarkCount; ++i) {
     const Offset o = kBody[i];
     const float x = o.x * std::cos(yaw) - o.z * std::sin(yaw);
     const float z = o.x * std::sin(yaw) + o.z * std::cos(yaw);
     p.landmarks[i] = {centre_x + x * height, top + o.y * height, z, 0.95f, 0.95f};
-    p.world[i] = {x * kBodyHeightM, (o.y - 0.5f) * kBodyHeightM, z * kBodyHeightM};
+    p.world[i] = {x * kBodyHeightM, (o.y - 0.5f) * kBodyHeightM, z * kBodyHeightM, 0.95f, 0.95f};
     x0 = std::min(x0, p.landmarks[i].x);
     x1 = std::max(x1, p.landmarks[i].x);
   }

@@ -48,8 +48,8 @@ TEST(QualityGate, FrontalFullBodyPersonPasses) {
 
 TEST(QualityGate, HiddenLeftArmFailsWithTheArmReason) {
   PersonInput person = frontal();
-  person.landmarks[kLeftElbow].visibility = 0.21f;
-  person.landmarks[kLeftWrist].visibility = 0.3f;
+  person.landmarks[lm::kLeftElbow].visibility = 0.21f;
+  person.landmarks[lm::kLeftWrist].visibility = 0.3f;
   const auto result = run_gate(person);
   EXPECT_FALSE(result.passed);
   ASSERT_EQ(result.reasons.size(), 1u) << all_reasons(result);
@@ -60,8 +60,8 @@ TEST(QualityGate, HiddenLeftArmFailsWithTheArmReason) {
 
 TEST(QualityGate, HiddenRightArmAndHipsFailWithTheirReasons) {
   PersonInput person = frontal();
-  person.landmarks[kRightWrist].visibility = 0.1f;
-  person.landmarks[kLeftHip].visibility = 0.2f;
+  person.landmarks[lm::kRightWrist].visibility = 0.1f;
+  person.landmarks[lm::kLeftHip].visibility = 0.2f;
   const auto result = run_gate(person);
   EXPECT_TRUE(result.has_reason("right_arm_not_visible")) << all_reasons(result);
   EXPECT_TRUE(result.has_reason("torso_not_visible")) << all_reasons(result);
@@ -76,7 +76,7 @@ TEST(QualityGate, SmallFaceFailsWithTheFaceReason) {
 
 TEST(QualityGate, HiddenFaceFailsWithTheFaceReason) {
   PersonInput person = frontal();
-  for (int i = kNose; i <= kMouthRight; ++i) person.landmarks[i].visibility = 0.05f;
+  for (int i = lm::kNose; i <= lm::kMouthRight; ++i) person.landmarks[i].visibility = 0.05f;
   EXPECT_TRUE(run_gate(person).has_reason("face_not_visible"));
 }
 

@@ -1,4 +1,4 @@
-#include "core/body_landmarks.hpp"
+#include "body/landmarks.hpp"
 
 namespace am {
 
@@ -12,6 +12,10 @@ const std::array<std::string_view, kLandmarkCount>& landmark_names() {
       "left_knee",   "right_knee",      "left_ankle",      "right_ankle",    "left_heel",
       "right_heel",  "left_foot_index", "right_foot_index"};
   return names;
+}
+
+std::vector<std::string> landmark_name_list() {
+  return {landmark_names().begin(), landmark_names().end()};
 }
 
 }  // namespace am

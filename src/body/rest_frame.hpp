@@ -1,11 +1,11 @@
-// The one rest-frame rule for humanoid bones, shared by the avatar's glTF skeleton
-// (avatar/skeleton.cpp) and the stream's bone rotations (stream/bone_rotations.cpp). Takes a
-// bone direction in glTF/Godot coordinates (Y up, the avatar faces +Z); gives the bone's rest
-// rotation as the columns x, y, z of a rotation matrix: +Y along the bone, +Z as close to forward
+// The one rest-frame rule for humanoid bones, used by make_bind_pose (body/bind_pose.hpp) for
+// both the avatar's glTF skeleton and the stream's bone rotations. Takes a bone direction in
+// glTF/Godot coordinates (Y up, the avatar faces +Z); gives the bone's rest rotation as the columns
+// x, y, z of a rotation matrix: +Y along the bone, +Z as close to forward
 // (+Z) as possible, or to up (+Y) when the bone points within 25 degrees of forward or back.
-// Guarantees an orthonormal, right-handed frame (+Y for a zero direction). Both modules must use
-// this one function: two copies with different cut-offs give a limb near the camera axis rest
-// frames 90 degrees apart in the .glb and in the stream (a twisted forearm).
+// Guarantees an orthonormal, right-handed frame (+Y for a zero direction). There is one copy on
+// purpose: two with different cut-offs gave a limb near the camera axis rest frames 90 degrees
+// apart in the .glb and in the stream (a twisted forearm).
 #pragma once
 
 #include <cmath>

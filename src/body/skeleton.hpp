@@ -1,5 +1,6 @@
-// The names the wire protocol uses: MediaPipe's 33 pose landmarks (core/body_landmarks.hpp) and
-// the humanoid bones (Godot's SkeletonProfileHumanoid names) that the stream drives, with parents.
+// The humanoid skeleton every stage shares: 22 bones with Godot's SkeletonProfileHumanoid names,
+// parents before children. The avatar's .glb has exactly these joints in this order and the
+// stream sends a rotation for each of them by name.
 #pragma once
 
 #include <array>
@@ -8,13 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/body_landmarks.hpp"
-
 namespace am {
 
-inline constexpr int kProtocolVersion = 2;  // 2: every message in {"type", "data"}
-
-// The humanoid bones we drive, parents before children.
 enum class Bone : int {
   Hips,
   Spine,
@@ -33,15 +29,19 @@ enum class Bone : int {
   LeftUpperLeg,
   LeftLowerLeg,
   LeftFoot,
+  LeftToes,
   RightUpperLeg,
   RightLowerLeg,
-  RightFoot
+  RightFoot,
+  RightToes
 };
-inline constexpr int kBoneCount = 20;
+inline constexpr int kBoneCount = 22;
+
+constexpr int index(Bone b) { return static_cast<int>(b); }
 
 std::string_view bone_name(Bone bone);
 std::optional<Bone> bone_parent(Bone bone);  // nullopt for Hips
+std::optional<Bone> find_bone(std::string_view name);
 std::vector<std::string> bone_name_list();
-std::vector<std::string> landmark_name_list();
 
 }  // namespace am
