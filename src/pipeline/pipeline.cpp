@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
-#include "core/paths.hpp"
 #include "core/stop_signal.hpp"
 #include "models/registry.hpp"
 #include "pipeline/conversions.hpp"
@@ -25,19 +25,12 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
           },
           capture_options(source_spec(cfg, options.source), options.loop), frames),
       models(models_dir(cfg)),
-      avatar_dir(resolve_dir(cfg.get_string("cache.cache_dir"), "cache") / "avatars"),
-      cache(make_cache(cfg)),
       pose(models, pose_options(cfg), session_options(cfg)),
       faces(models, FaceBoxOptions{}, session_options(cfg)),
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
-      segmenter(models, session_options(cfg)),
-      swapper(face_swapper_from(cfg, models)),
-      face_tag(avatar_face_tag(cfg)),
       tracker(tracker_options(cfg)),
-      gate_options(gate_options_from(cfg)),
       server(server_options(cfg)),
-      workers(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
-  std::filesystem::create_directories(avatar_dir);
+      avatars(cfg, models, metrics) {
   server.set_metrics([this] { return metrics.prometheus(); });
   if (options.preview || !options.record.empty()) {
     view_swapper = face_swapper_from(cfg, models);
@@ -110,7 +103,7 @@ void Pipeline::Impl::process(Frame& frame) {
   const double sent = monotonic_ms();
   metrics.latency_ms.add(sent - frame.capture_time_ms);
   for (size_t i = 0; i < persons.size(); ++i)
-    if (update.ids[i] != 0) maybe_build(update.ids[i], persons[i], inputs[i], frame, sent);
+    if (update.ids[i] != 0) avatars.consider(update.ids[i], persons[i], inputs[i], frame);
   show_view(frame, persons);
 
   metrics.frames++;
@@ -118,7 +111,9 @@ void Pipeline::Impl::process(Frame& frame) {
   metrics.people = static_cast<int64_t>(message.persons.size());
   metrics.clients = static_cast<int64_t>(server.stats().clients);
   if (last_frame_ms >= 0) metrics.frame_interval_ms.add(frame.capture_time_ms - last_frame_ms);
-  maybe_clean_cache(sent);
+  std::set<int> on_screen;
+  for (const auto& [id, since] : present) on_screen.insert(id);
+  avatars.maybe_clean_cache(sent, on_screen);
   last_frame_ms = frame.capture_time_ms;
   report_status(sent, false);
 }

@@ -1,0 +1,143 @@
+#include "pipeline/avatar_service.hpp"
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "core/clock.hpp"
+#include "core/paths.hpp"
+#include "pipeline/avatar_files.hpp"
+#include "pipeline/pipeline_settings.hpp"
+
+namespace am {
+namespace {
+
+constexpr double kCacheCleanupEveryMs = 10 * 60 * 1000;
+constexpr std::chrono::hours kAvatarFileMaxAge{1};
+
+// The cache's age and size limits, then avatar files of people gone for an hour.
+void clean_cache(Cache& cache, const std::filesystem::path& avatar_dir,
+                 const std::set<int>& on_screen) {
+  const std::size_t entries = cache.cleanup();
+  const std::size_t files = remove_stale_avatar_files(avatar_dir, on_screen, kAvatarFileMaxAge);
+  if (entries + files > 0)
+    spdlog::info(
+        "cache cleanup: {} entries past cache.ttl_hours or cache.max_size_mb and {} old avatar "
+        "files removed",
+        entries, files);
+}
+
+void log_gate_refusal(int id, const tracking::QualityResult& quality) {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  for (const auto& reason : quality.reasons)
+    spdlog::debug("person {} not ready for an avatar: {}", id, tracking::describe(reason));
+}
+
+}  // namespace
+
+AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& models,
+                             Metrics& metrics)
+    : metrics_(metrics),
+      avatar_dir_(resolve_dir(cfg.get_string("cache.cache_dir"), "cache") / "avatars"),
+      cache_(make_cache(cfg)),
+      segmenter_(models, session_options(cfg)),
+      swapper_(face_swapper_from(cfg, models)),
+      tools_{segmenter_,           *cache_,        avatar_dir_,
+             avatar_face_tag(cfg), swapper_.get(), &swapper_mutex_},
+      gate_options_(gate_options_from(cfg)),
+      workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
+  std::filesystem::create_directories(avatar_dir_);
+}
+
+std::vector<Identity> AvatarService::known_identities() const { return cache_->list_identities(); }
+
+void AvatarService::consider(int id, const PoseObservation& person,
+                             const tracking::PersonInput& input, const Frame& frame) {
+  if (!states_.wants_build(id, monotonic_ms())) return;
+  const auto quality = tracking::gate(input, frame.image.size(), frame.image, gate_options_);
+  if (!quality.passed) return log_gate_refusal(id, quality);
+  const bool queued = workers_.submit({"avatar for person " + std::to_string(id),
+                                       [this, job = BuildJob{id, frame.image.clone(), person},
+                                        seen_ms = frame.capture_time_ms] { build(job, seen_ms); }});
+  if (queued) states_.mark_building(id);
+}
+
+void AvatarService::build(const BuildJob& job, double seen_ms) {
+  const double start = monotonic_ms();
+  try {
+    ReadyAvatar built = run_build_job(job, tools_);
+    metrics_.build_ms.add(monotonic_ms() - start);
+    metrics_.avatars_built++;
+    spdlog::info(
+        "avatar of person {} built in {:.0f} ms ({:.0f} ms after they were seen), {} "
+        "vertices",
+        job.person_id, monotonic_ms() - start, monotonic_ms() - seen_ms, built.vertices);
+    queue_ready(std::move(built));
+  } catch (const std::exception& e) {
+    metrics_.avatar_failures++;
+    spdlog::warn("avatar of person {} failed, will retry: {}", job.person_id, e.what());
+    states_.post({job.person_id, false, std::nullopt});
+  }
+}
+
+void AvatarService::returned(int id) {
+  states_.keep(id);
+  const auto avatar = cache_->get_avatar(std::to_string(id));
+  if (!avatar) return;
+  const auto bind = bind_world_from_metadata(avatar->metadata_json);
+  if (!bind) {
+    spdlog::warn("cached avatar of person {} has no bind pose; building a new one", id);
+    return;
+  }
+  if (face_from_metadata(avatar->metadata_json) != tools_.face_tag) {
+    spdlog::info(
+        "cached avatar of person {} wears another face (face_swap settings changed); "
+        "building a new one",
+        id);
+    return;
+  }
+  states_.mark_building(id);
+  queue_ready({id, write_avatar_file(avatar_dir_, id, avatar->glb), *bind, 0});
+  metrics_.avatars_from_cache++;
+}
+
+void AvatarService::left(int id) { states_.forget(id); }
+
+void AvatarService::remember_faces(int id, const std::vector<std::vector<float>>& embeddings) {
+  const std::string key = std::to_string(id);
+  Identity identity = cache_->get_identity(key).value_or(Identity{key, {}, 0, 0});
+  if (identity.first_seen_ms == 0) identity.first_seen_ms = unix_now_ms();
+  identity.last_seen_ms = unix_now_ms();
+  identity.embeddings = embeddings;
+  cache_->put_identity(identity);
+}
+
+void AvatarService::queue_ready(ReadyAvatar avatar) {
+  std::lock_guard lock(ready_mutex_);
+  ready_.push_back(std::move(avatar));
+}
+
+std::vector<AvatarAnnouncement> AvatarService::take_ready(double now_ms) {
+  std::vector<ReadyAvatar> done;
+  {
+    std::lock_guard lock(ready_mutex_);
+    done.swap(ready_);
+  }
+  std::vector<AvatarAnnouncement> out;
+  for (const ReadyAvatar& avatar : done) {
+    BindPose bind = make_bind_pose(avatar.bind_world);
+    states_.post({avatar.person_id, true, bind});
+    out.push_back({avatar.person_id, avatar.glb_path, std::move(bind)});
+  }
+  states_.apply_posted(now_ms);
+  return out;
+}
+
+void AvatarService::maybe_clean_cache(double now_ms, const std::set<int>& on_screen) {
+  if (last_cleanup_ms_ >= 0 && now_ms - last_cleanup_ms_ < kCacheCleanupEveryMs) return;
+  const bool queued = workers_.submit(
+      {"cache cleanup", [this, on_screen] { clean_cache(*cache_, avatar_dir_, on_screen); }});
+  if (queued) last_cleanup_ms_ = now_ms;
+}
+
+}  // namespace am

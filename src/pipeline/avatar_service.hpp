@@ -1,0 +1,77 @@
+// The avatar side of `run`: who gets an avatar (the quality gate, one build at a time per person,
+// a pause before retrying a failed one), the build jobs on worker threads (run_build_job), the
+// cache (known visitors, their avatars, clean-up) and the queue of finished avatars. The live
+// path talks to it in plain structs and never waits: consider() and returned() only queue work,
+// take_ready() only drains what is done. All calls but the workers' come from the live path.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <vector>
+
+#include "cache/cache.hpp"
+#include "core/config.hpp"
+#include "core/frame.hpp"
+#include "pipeline/avatar_states.hpp"
+#include "pipeline/build_job.hpp"
+#include "pipeline/metrics.hpp"
+#include "pipeline/worker_pool.hpp"
+#include "tracking/quality_gate.hpp"
+#include "tracking/types.hpp"
+
+namespace am {
+
+// An avatar to announce with new_character.
+struct AvatarAnnouncement {
+  int person_id = 0;
+  std::filesystem::path glb_path;
+  BindPose bind;
+};
+
+class AvatarService {
+ public:
+  AvatarService(const Config& cfg, const std::filesystem::path& models, Metrics& metrics);
+
+  // Visitors the cache knows, with their face embeddings, to seed the tracker's gallery.
+  std::vector<Identity> known_identities() const;
+  // A tracked person in this frame: queues a build when they need one and pass the gate.
+  void consider(int id, const PoseObservation& person, const tracking::PersonInput& input,
+                const Frame& frame);
+  // A known visitor is back: a build still running from their last visit is theirs again, and
+  // their cached avatar (built under the same face swap setting) is queued for announcement.
+  void returned(int id);
+  void left(int id);
+  // The tracker's face gallery for id changed: stored with their identity.
+  void remember_faces(int id, const std::vector<std::vector<float>>& embeddings);
+  // Avatars finished since the last call; the bind poses become known to bind_pose().
+  std::vector<AvatarAnnouncement> take_ready(double now_ms);
+  const BindPose* bind_pose(int id) const { return states_.bind_pose(id); }
+  // Every 10 minutes (and on the first call), on a worker: the cache's age and size limits and
+  // avatar files of people gone for an hour (not those on screen).
+  void maybe_clean_cache(double now_ms, const std::set<int>& on_screen);
+  // Waits for the builds in progress (their avatars then come out of take_ready()).
+  void drain() { workers_.drain(); }
+  void stop() { workers_.stop(); }
+
+ private:
+  void build(const BuildJob& job, double seen_ms);  // on a worker
+  void queue_ready(ReadyAvatar avatar);
+
+  Metrics& metrics_;
+  std::filesystem::path avatar_dir_;
+  std::unique_ptr<Cache> cache_;
+  Segmenter segmenter_;
+  std::unique_ptr<FaceSwapper> swapper_;
+  std::mutex swapper_mutex_;
+  BuildTools tools_;
+  tracking::QualityOptions gate_options_;
+  AvatarStates states_;
+  std::mutex ready_mutex_;
+  std::vector<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()
+  double last_cleanup_ms_ = -1;
+  WorkerPool workers_;  // last: its threads stop before the members they use go
+};
+
+}  // namespace am

@@ -1,0 +1,48 @@
+// One avatar build, start to finish, as a free function the avatar workers run (and a separate
+// build worker could run): the camera frame (face swapped first when a swapper is given) and the
+// person's pose in it -> the rigged .glb, written to the avatar folder clients download from and
+// stored in the cache with its bind pose and face tag. Throws am::Error (one actionable line) when
+// the person cannot be built; nothing is written or cached then.
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include <opencv2/core/mat.hpp>
+
+#include "body/bind_pose.hpp"
+#include "cache/cache.hpp"
+#include "faceswap/face_swapper.hpp"
+#include "perception/pose_types.hpp"
+#include "perception/segmenter.hpp"
+
+namespace am {
+
+struct BuildJob {
+  int person_id = 0;
+  cv::Mat image;           // the frame the person passed the quality gate in (8-bit BGR)
+  PoseObservation person;  // their pose in it
+};
+
+// What a build needs besides the job; shared by all jobs (the swapper is locked while it runs).
+struct BuildTools {
+  const Segmenter& segmenter;
+  Cache& cache;
+  std::filesystem::path avatar_dir;
+  std::string face_tag;            // avatar_face_tag(): stored with the avatar
+  FaceSwapper* swapper = nullptr;  // face_swap.enabled
+  std::mutex* swapper_mutex = nullptr;
+};
+
+// A stored avatar ready to announce: the file clients load and the bind pose it was built in.
+struct ReadyAvatar {
+  int person_id = 0;
+  std::filesystem::path glb_path;
+  Landmarks bind_world{};
+  int vertices = 0;  // 0 when it came from the cache
+};
+
+ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools);
+
+}  // namespace am
