@@ -67,6 +67,11 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_flag("--loop", run.loop, "start a finished video over (soak runs)");
   run_cmd->add_option("--record", run.record, "write the mirror view (face swap, skeleton) here");
   run_cmd->add_flag("--preview", run.preview, "show the mirror view in a window");
+  WorkerCommand worker;
+  auto* worker_cmd = app.add_subcommand(
+      "worker", "build avatars for mirrors with builder.mode redis (jobs from cache.redis_url)");
+  worker_cmd->add_option("--name", worker.name, "consumer name in the queue (default: host-pid)");
+  worker_cmd->add_option("--max-jobs", worker.max_jobs, "exit after handling N jobs");
   ModelsOptions models;
   auto* models_cmd = app.add_subcommand("models", "fetch, list, verify or convert the models");
   models_cmd->require_subcommand(1);
@@ -108,8 +113,8 @@ int run_cli(int argc, char** argv) {
   for (auto* sub : {run_cmd, avatar_cmd})
     sub->add_option("--swap-face", global.swap_source,
                     "swap in the face of this photo (sets face_swap.enabled, .source_image)");
-  for (auto* sub : {config_cmd, info_cmd, run_cmd, models_cmd, faces_cmd, segment_cmd, pose_cmd,
-                    swap_cmd, avatar_cmd}) {
+  for (auto* sub : {config_cmd, info_cmd, run_cmd, worker_cmd, models_cmd, faces_cmd, segment_cmd,
+                    pose_cmd, swap_cmd, avatar_cmd}) {
     sub->add_option("--config", global.config_file, "config file");
     sub->add_option("--device", global.device, "where models run: auto|cpu|cuda");
     sub->add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off");
@@ -126,6 +131,7 @@ int run_cli(int argc, char** argv) {
     if (*config_cmd) return cmd_config(cfg);
     if (*info_cmd) return cmd_info(cfg);
     if (*run_cmd) return cmd_run(cfg, run);
+    if (*worker_cmd) return cmd_worker(cfg, worker);
     if (*models_cmd) return cmd_models(cfg, models);
     if (*faces_cmd) return cmd_faces(cfg, faces);
     if (*segment_cmd) return cmd_segment(cfg, segment);

@@ -36,7 +36,13 @@ struct SwapFaceCommand {
   std::string out;     // image or video to write
 };
 
+struct WorkerCommand {
+  std::string name;       // empty: host-pid
+  int64_t max_jobs = -1;  // -1: until a stop signal
+};
+
 int cmd_config(const Config& cfg);
+int cmd_worker(const Config& cfg, const WorkerCommand& opts);
 int cmd_swap_face(const Config& cfg, const SwapFaceCommand& opts);
 int cmd_segment(const Config& cfg, const SegmentCommand& opts);
 int cmd_models(const Config& cfg, const ModelsOptions& opts);

@@ -18,12 +18,18 @@ FileCacheOptions file_options(const Config& config) {
 
 }  // namespace
 
+RedisCacheOptions redis_cache_options(const Config& config) {
+  RedisCacheOptions o;
+  o.endpoint = parse_redis_url(config.get_string("cache.redis_url"));
+  o.ttl_ms = file_options(config).limits.max_age_ms;
+  return o;
+}
+
 std::unique_ptr<Cache> make_cache(const Config& config) {
   FileCacheOptions file = file_options(config);
   if (!config.get_bool("cache.use_redis")) return std::make_unique<FileCache>(std::move(file));
   ResilientCacheOptions o;
-  o.redis.endpoint = parse_redis_url(config.get_string("cache.redis_url"));
-  o.redis.ttl_ms = file.limits.max_age_ms;
+  o.redis = redis_cache_options(config);
   o.file = std::move(file);
   return std::make_unique<ResilientCache>(std::move(o));
 }

@@ -6,7 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/paths.hpp"
-#include "pipeline/avatar_files.hpp"
+#include "jobs/avatar_files.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
@@ -47,6 +47,33 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
       gate_options_(gate_options_from(cfg)),
       workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
   std::filesystem::create_directories(avatar_dir_);
+  if (cfg.get_string("builder.mode") == "redis") remote_ = make_remote_builds(cfg);
+}
+
+std::unique_ptr<RemoteBuilds> AvatarService::make_remote_builds(const Config& cfg) {
+  RemoteBuildsSetup setup{build_queue_options(cfg),
+                          mirror_name(cfg),
+                          tools_.face_tag,
+                          avatar_dir_,
+                          [this](ReadyAvatar a) {
+                            metrics_.avatars_built++;
+                            queue_ready(std::move(a));
+                          },
+                          [this](int id, const std::string& reason) {
+                            metrics_.avatar_failures++;
+                            spdlog::warn("avatar of person {} failed, will retry: {}", id, reason);
+                            states_.post({id, false, std::nullopt});
+                          }};
+  return std::make_unique<RemoteBuilds>(std::move(setup), *cache_, metrics_);
+}
+
+void AvatarService::drain() {
+  workers_.drain();
+  if (remote_) remote_->wait_for_results(std::chrono::minutes(2));
+}
+
+std::vector<Identity> AvatarService::take_shared_identities() {
+  return remote_ ? remote_->take_identities() : std::vector<Identity>{};
 }
 
 std::vector<Identity> AvatarService::known_identities() const { return cache_->list_identities(); }
@@ -56,10 +83,20 @@ void AvatarService::consider(int id, const PoseObservation& person,
   if (!states_.wants_build(id, monotonic_ms())) return;
   const auto quality = tracking::gate(input, frame.image.size(), frame.image, gate_options_);
   if (!quality.passed) return log_gate_refusal(id, quality);
-  const bool queued = workers_.submit({"avatar for person " + std::to_string(id),
-                                       [this, job = BuildJob{id, frame.image.clone(), person},
-                                        seen_ms = frame.capture_time_ms] { build(job, seen_ms); }});
+  const bool queued =
+      workers_.submit({"avatar for person " + std::to_string(id),
+                       [this, job = BuildJob{id, frame.image.clone(), person},
+                        seen_ms = frame.capture_time_ms] { dispatch(job, seen_ms); }});
   if (queued) states_.mark_building(id);
+}
+
+void AvatarService::dispatch(const BuildJob& job, double seen_ms) {
+  if (remote_) {
+    BuildJob swapped = job;
+    swapped.image = face_swapped(job, tools_);
+    if (remote_->submit(swapped)) return;
+  }
+  build(job, seen_ms);
 }
 
 void AvatarService::build(const BuildJob& job, double seen_ms) {

@@ -14,9 +14,10 @@
 #include "cache/cache.hpp"
 #include "core/config.hpp"
 #include "core/frame.hpp"
+#include "jobs/build_job.hpp"
 #include "pipeline/avatar_states.hpp"
-#include "pipeline/build_job.hpp"
 #include "pipeline/metrics.hpp"
+#include "pipeline/remote_builds.hpp"
 #include "pipeline/worker_pool.hpp"
 #include "tracking/quality_gate.hpp"
 #include "tracking/types.hpp"
@@ -36,6 +37,8 @@ class AvatarService {
 
   // Visitors the cache knows, with their face embeddings, to seed the tracker's gallery.
   std::vector<Identity> known_identities() const;
+  // builder.mode redis: identities other mirrors stored since the last call (empty otherwise).
+  std::vector<Identity> take_shared_identities();
   // A tracked person in this frame: queues a build when they need one and pass the gate.
   void consider(int id, const PoseObservation& person, const tracking::PersonInput& input,
                 const Frame& frame);
@@ -51,12 +54,15 @@ class AvatarService {
   // Every 10 minutes (and on the first call), on a worker: the cache's age and size limits and
   // avatar files of people gone for an hour (not those on screen).
   void maybe_clean_cache(double now_ms, const std::set<int>& on_screen);
-  // Waits for the builds in progress (their avatars then come out of take_ready()).
-  void drain() { workers_.drain(); }
+  // Waits for the builds in progress, here or (builder.mode redis, up to 2 minutes) on the
+  // workers; their avatars then come out of take_ready().
+  void drain();
   void stop() { workers_.stop(); }
 
  private:
-  void build(const BuildJob& job, double seen_ms);  // on a worker
+  std::unique_ptr<RemoteBuilds> make_remote_builds(const Config& cfg);
+  void dispatch(const BuildJob& job, double seen_ms);  // on a worker: to Redis, or build here
+  void build(const BuildJob& job, double seen_ms);     // on a worker
   void queue_ready(ReadyAvatar avatar);
 
   Metrics& metrics_;
@@ -71,7 +77,8 @@ class AvatarService {
   std::mutex ready_mutex_;
   std::vector<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()
   double last_cleanup_ms_ = -1;
-  WorkerPool workers_;  // last: its threads stop before the members they use go
+  std::unique_ptr<RemoteBuilds> remote_;  // builder.mode redis
+  WorkerPool workers_;                    // last: its threads stop before the members they use go
 };
 
 }  // namespace am

@@ -40,6 +40,9 @@ std::string Metrics::prometheus() const {
   gauge(out, "avatar_mirror_avatar_failures_total", "avatar builds that failed",
         avatar_failures.load(), "counter");
   gauge(out, "avatar_mirror_clients", "WebSocket clients connected", clients.load());
+  gauge(out, "avatar_mirror_builder_redis_online",
+        "1: avatars built by workers through Redis, 0: Redis down, built here, -1: local mode",
+        builder_redis_online.load());
   summary(out, "avatar_mirror_latency_ms", "frame capture to pose_update sent", latency_ms);
   summary(out, "avatar_mirror_pose_ms", "pose estimation per frame", pose_ms);
   summary(out, "avatar_mirror_faces_ms", "face detection and embedding", faces_ms);
@@ -56,7 +59,10 @@ std::string Metrics::status_line() const {
                 static_cast<long long>(avatars_built.load() + avatars_from_cache.load()),
                 static_cast<long long>(clients.load()), latency_ms.percentile(50),
                 latency_ms.percentile(95));
-  return line;
+  const int online = builder_redis_online.load();
+  if (online < 0) return line;
+  return std::string(line) +
+         (online ? " | builds: workers via Redis" : " | builds: here (Redis down)");
 }
 
 }  // namespace am

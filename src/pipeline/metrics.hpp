@@ -19,6 +19,9 @@ struct Metrics {
   std::atomic<int64_t> avatars_from_cache{0};
   std::atomic<int64_t> avatar_failures{0};
   std::atomic<int64_t> clients{0};
+  // builder.mode redis: 1 while jobs go to the workers through Redis, 0 while Redis is down and
+  // this mirror builds itself; -1 in local mode.
+  std::atomic<int> builder_redis_online{-1};
   LatencyStats latency_ms{600};  // capture -> pose_update handed to the server
   LatencyStats pose_ms{600};     // pose estimation per frame
   LatencyStats faces_ms{100};    // face detection + embedding, when it runs

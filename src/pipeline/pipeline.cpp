@@ -28,7 +28,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       pose(models, pose_options(cfg), session_options(cfg)),
       faces(models, FaceBoxOptions{}, session_options(cfg)),
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
-      tracker(tracker_options(cfg)),
+      tracker(tracker_options_for_site(cfg)),
       server(server_options(cfg)),
       avatars(cfg, models, metrics) {
   server.set_metrics([this] { return metrics.prometheus(); });
@@ -82,6 +82,7 @@ void Pipeline::Impl::process(Frame& frame) {
     for (size_t i = 0; i < persons.size(); ++i) inputs[i].face = face_of(frame.image, persons[i]);
     metrics.faces_ms.add(monotonic_ms() - f0);
   }
+  for (const Identity& shared : avatars.take_shared_identities()) seed_identity(shared);
   const auto update = tracker.update(inputs, frame.capture_time_ms);
   someone_unknown = std::any_of(update.ids.begin(), update.ids.end(), [&](int id) {
     return id == 0 || tracker.gallery().embeddings(id).empty();

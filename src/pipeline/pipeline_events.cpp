@@ -4,15 +4,18 @@
 
 namespace am {
 
+bool Pipeline::Impl::seed_identity(const Identity& identity) {
+  char* end = nullptr;
+  const long id = std::strtol(identity.id.c_str(), &end, 10);
+  if (*end != '\0' || id <= 0 || id > INT32_MAX || identity.embeddings.empty()) return false;
+  if (!tracker.gallery().embeddings(static_cast<int>(id)).empty()) return false;  // known here
+  tracker.seed_identity(static_cast<int>(id), identity.embeddings);
+  return true;
+}
+
 void Pipeline::Impl::seed_identities() {
   int seeded = 0;
-  for (const auto& identity : avatars.known_identities()) {
-    char* end = nullptr;
-    const long id = std::strtol(identity.id.c_str(), &end, 10);
-    if (*end != '\0' || id <= 0 || identity.embeddings.empty()) continue;
-    tracker.seed_identity(static_cast<int>(id), identity.embeddings);
-    ++seeded;
-  }
+  for (const auto& identity : avatars.known_identities()) seeded += seed_identity(identity);
   if (seeded > 0) spdlog::info("{} known visitor(s) loaded from the cache", seeded);
 }
 

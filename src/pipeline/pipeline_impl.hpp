@@ -38,6 +38,7 @@ struct Pipeline::Impl {
   void show_view(const Frame& frame, const std::vector<PoseObservation>& persons);
   // pipeline_events.cpp
   void seed_identities();
+  bool seed_identity(const Identity& identity);  // false: unusable or already known
   void handle_events(const tracking::TrackerUpdate& update, double now_ms);
   void announce_ready_avatars(double now_ms);
   void person_left(int id, double now_ms);

@@ -12,6 +12,7 @@
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
+#include "jobs/redis_build_queue.hpp"
 #include "perception/pose_tracker.hpp"
 #include "pipeline/capture_thread.hpp"
 #include "stream/server.hpp"
@@ -28,6 +29,13 @@ tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.lost
 tracking::QualityOptions gate_options_from(const Config& cfg);  // quality_threshold, full_body
 ServerOptions server_options(const Config& cfg);                // websocket.*
 VmcOptions vmc_options(const Config& cfg);                      // vmc.*
+BuildQueueOptions build_queue_options(const Config& cfg);       // cache.redis_url, builder.*
+// This mirror's name in build jobs: "<host>:<websocket.port>".
+std::string mirror_name(const Config& cfg);
+// tracker_options() with, under builder.mode redis, this mirror's own block of a million person
+// ids (numbered by Redis; from the process id when Redis is down at start), so mirrors sharing
+// identities never hand out the same id.
+tracking::TrackerOptions tracker_options_for_site(const Config& cfg);
 
 // --source, or "camera:<camera.device_id>" when it is empty.
 std::string source_spec(const Config& cfg, const std::string& source);

@@ -22,11 +22,14 @@ const char* to_string(TrackEventType type) {
   return "unknown";
 }
 
-Tracker::Tracker(const TrackerOptions& options) : options_(options), gallery_(options.gallery) {}
+Tracker::Tracker(const TrackerOptions& options)
+    : options_(options), gallery_(options.gallery), next_id_(options.first_id) {}
 
 void Tracker::seed_identity(int id, std::vector<FaceEmbedding> embeddings) {
   gallery_.seed(id, std::move(embeddings));
-  next_id_ = std::max(next_id_, id + 1);
+  const bool in_block = id >= options_.first_id &&
+                        (options_.id_block == 0 || id < options_.first_id + options_.id_block);
+  if (in_block) next_id_ = std::max(next_id_, id + 1);
 }
 
 TrackerUpdate Tracker::update(const std::vector<PersonInput>& persons, double time_ms) {

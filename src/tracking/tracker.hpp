@@ -24,6 +24,11 @@ struct TrackerOptions {
   double max_cost = 0.6;           // pairs costing more are never matched
   double max_prediction_ms = 500;  // motion is extrapolated at most this far
   float velocity_smoothing = 0.5f;
+  // New people get ids first_id, first_id + 1, ... within [first_id, first_id + id_block) (0: no
+  // end), so mirrors sharing one cache hand out ids that never collide; seeding an identity from
+  // outside that block does not move the next id.
+  int first_id = 1;
+  int id_block = 0;
   CostOptions cost;
   GalleryOptions gallery;
 };

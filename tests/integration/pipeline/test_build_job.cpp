@@ -10,8 +10,8 @@
 
 #include "cache/file_cache.hpp"
 #include "perception/pose_tracker.hpp"
-#include "pipeline/avatar_files.hpp"
-#include "pipeline/build_job.hpp"
+#include "jobs/avatar_files.hpp"
+#include "jobs/build_job.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/avatar_files.hpp"
+#include "jobs/avatar_files.hpp"
 #include "support/testdata.hpp"
 
 namespace am {

@@ -2,7 +2,7 @@
 // pose; the bind pose stored with a cached avatar survives the round trip.
 #include <gtest/gtest.h>
 
-#include "pipeline/avatar_files.hpp"
+#include "jobs/avatar_files.hpp"
 #include "pipeline/conversions.hpp"
 
 namespace am {

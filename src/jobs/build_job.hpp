@@ -40,9 +40,12 @@ struct ReadyAvatar {
   int person_id = 0;
   std::filesystem::path glb_path;
   Landmarks bind_world{};
-  int vertices = 0;  // 0 when it came from the cache
+  long vertices = 0;  // 0 when it came from the cache
 };
 
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools);
+
+// The job's photo with the face swapped in when tools.swapper is set (else the photo itself).
+cv::Mat face_swapped(const BuildJob& job, const BuildTools& tools);
 
 }  // namespace am

@@ -1,23 +1,20 @@
-#include "pipeline/build_job.hpp"
+#include "jobs/build_job.hpp"
 
 #include "builder/builder.hpp"
 #include "core/clock.hpp"
-#include "pipeline/avatar_files.hpp"
+#include "jobs/avatar_files.hpp"
 
 namespace am {
-namespace {
 
-cv::Mat swapped_photo(const BuildJob& job, const BuildTools& tools) {
+cv::Mat face_swapped(const BuildJob& job, const BuildTools& tools) {
   if (!tools.swapper) return job.image;
   std::lock_guard lock(*tools.swapper_mutex);
   tools.swapper->reset();
   return tools.swapper->swap(job.image);
 }
 
-}  // namespace
-
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools) {
-  const auto build = builder::build_avatar(swapped_photo(job, tools), job.person, tools.segmenter);
+  const auto build = builder::build_avatar(face_swapped(job, tools), job.person, tools.segmenter);
   const Landmarks bind = landmark_points(build.bind_world);
   const std::string glb(reinterpret_cast<const char*>(build.glb.data()), build.glb.size());
   const auto path = write_avatar_file(tools.avatar_dir, job.person_id, glb);

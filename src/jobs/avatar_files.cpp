@@ -1,4 +1,4 @@
-#include "pipeline/avatar_files.hpp"
+#include "jobs/avatar_files.hpp"
 
 #include <cstdlib>
 #include <fstream>
