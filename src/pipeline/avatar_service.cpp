@@ -51,6 +51,10 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
 }
 
 std::unique_ptr<RemoteBuilds> AvatarService::make_remote_builds(const Config& cfg) {
+  if (!cfg.get_bool("cache.use_redis"))
+    throw ConfigError(
+        "builder.mode is redis but cache.use_redis is false: set USE_REDIS=1 (the workers store "
+        "avatars in the shared Redis cache) or BUILDER_MODE=local");
   RemoteBuildsSetup setup{build_queue_options(cfg),
                           mirror_name(cfg),
                           tools_.face_tag,
