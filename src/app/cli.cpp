@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/logging.hpp"
 #include "core/paths.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 namespace {
@@ -35,15 +36,7 @@ Config load_effective_config(const GlobalOptions& opts) {
   return cfg;
 }
 
-void start_logging(const Config& cfg) {
-  LogSettings log;
-  log.level = cfg.get_string("logging.level");
-  const std::string file = cfg.get_string("logging.file");
-  log.file = file.empty() ? app_home() / "avatar_mirror.log" : std::filesystem::path(file);
-  log.max_size_mb = static_cast<int>(cfg.get_int("logging.max_size_mb"));
-  log.max_files = static_cast<int>(cfg.get_int("logging.max_files"));
-  init_logging(log);
-}
+void start_logging(const Config& cfg) { init_logging(log_settings(cfg)); }
 
 }  // namespace
 

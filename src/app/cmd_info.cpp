@@ -8,6 +8,7 @@
 #include "io/frame_source.hpp"
 #include "models/inventory.hpp"
 #include "models/registry.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 namespace {

@@ -7,6 +7,7 @@
 #include "models/fetch.hpp"
 #include "models/inventory.hpp"
 #include "models/registry.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 namespace {

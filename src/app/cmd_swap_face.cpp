@@ -4,6 +4,7 @@
 #include "faceswap/face_swapper.hpp"
 #include "faceswap/swap_file.hpp"
 #include "models/registry.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 

@@ -1,5 +1,6 @@
 // The identity and avatar cache: one interface, three implementations (file_cache.hpp,
-// redis_cache.hpp, resilient_cache.hpp) and make_cache() choosing one from the config.
+// redis_cache.hpp, resilient_cache.hpp); make_cache() in pipeline/pipeline_settings.hpp chooses
+// one from the config.
 // Takes and gives plain structs. Every implementation guarantees: a read returns a complete
 // record exactly as it was written, or nothing (a corrupt entry is dropped, logged with
 // spdlog::warn and reported as a miss, never served); a backend that cannot be reached or written
@@ -12,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "core/config.hpp"
 #include "core/error.hpp"
 
 namespace am {
@@ -62,10 +62,5 @@ class Cache {
 };
 
 std::int64_t unix_now_ms();
-
-// cache.use_redis false: FileCache on cache.cache_dir (empty: app_home()/cache).
-// cache.use_redis true: ResilientCache (Redis at cache.redis_url, that FileCache as fallback).
-// Throws ConfigError for a bad cache.redis_url, CacheError when the folder cannot be created.
-std::unique_ptr<Cache> make_cache(const Config& config);
 
 }  // namespace am

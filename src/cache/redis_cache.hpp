@@ -22,9 +22,6 @@ struct RedisCacheOptions {
   std::chrono::milliseconds timeout{1000};    // connect and per-command
 };
 
-// cache.redis_url and cache.ttl_hours; ConfigError for a bad URL.
-RedisCacheOptions redis_cache_options(const Config& config);
-
 class RedisCache final : public Cache {
  public:
   // Does not connect yet: the first command (or ping()) does.

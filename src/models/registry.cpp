@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 
@@ -122,10 +121,6 @@ const NpmPackage& package_of(const ModelEntry& model) {
     throw Error("model '" + std::string(model.name) + "' names package " +
                 std::string(model.package) + " which is not pinned in src/models/registry.cpp");
   return *it;
-}
-
-std::filesystem::path models_dir(const Config& cfg) {
-  return resolve_dir(cfg.get_string("models.dir"), "models");
 }
 
 std::filesystem::path default_models_dir() { return resolve_dir("", "models"); }

@@ -13,8 +13,6 @@
 
 namespace am {
 
-class Config;
-
 struct NpmPackage {
   std::string_view name;     // "@mediapipe/pose"
   std::string_view version;  // "0.5.1675469404"
@@ -54,7 +52,6 @@ const ModelEntry& find_model(std::string_view name);
 const NpmPackage& package_of(const ModelEntry& model);
 
 // models.dir from the config, or <app_home>/models when it is empty.
-std::filesystem::path models_dir(const Config& cfg);
 std::filesystem::path default_models_dir();
 
 }  // namespace am

@@ -38,7 +38,7 @@ void log_gate_refusal(int id, const tracking::QualityResult& quality) {
 AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& models,
                              Metrics& metrics)
     : metrics_(metrics),
-      avatar_dir_(resolve_dir(cfg.get_string("cache.cache_dir"), "cache") / "avatars"),
+      avatar_dir_(avatar_dir(cfg)),
       cache_(make_cache(cfg)),
       segmenter_(models, session_options(cfg)),
       swapper_(face_swapper_from(cfg, models)),

@@ -1,14 +1,11 @@
 #include "pipeline/pipeline_settings.hpp"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
 #include <spdlog/fmt/fmt.h>
-#include <spdlog/spdlog.h>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -47,7 +44,8 @@ tracking::TrackerOptions tracker_options(const Config& cfg) {
 }
 
 tracking::QualityOptions gate_options_from(const Config& cfg) {
-  tracking::QualityOptions options = tracking::quality_options_from(cfg);
+  tracking::QualityOptions options;
+  options.threshold = static_cast<float>(cfg.get_number("processing.quality_threshold"));
   options.full_body = cfg.get_bool("tracking.full_body");
   return options;
 }
@@ -70,38 +68,6 @@ ServerOptions server_options(const Config& cfg) {
 VmcOptions vmc_options(const Config& cfg) {
   return {cfg.get_bool("vmc.enabled"), cfg.get_string("vmc.host"),
           static_cast<unsigned short>(cfg.get_int("vmc.port"))};
-}
-
-BuildQueueOptions build_queue_options(const Config& cfg) {
-  BuildQueueOptions o;
-  o.endpoint = parse_redis_url(cfg.get_string("cache.redis_url"));
-  o.claim_after =
-      std::chrono::milliseconds(std::llround(cfg.get_number("builder.claim_timeout_s") * 1000.0));
-  o.max_attempts = static_cast<int>(cfg.get_int("builder.max_attempts"));
-  return o;
-}
-
-std::string mirror_name(const Config& cfg) {
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
-  return std::string(host) + ":" + std::to_string(cfg.get_int("websocket.port"));
-}
-
-tracking::TrackerOptions tracker_options_for_site(const Config& cfg) {
-  constexpr int kIdBlock = 1000000, kBlocks = 2000;  // ids stay below 2^31
-  tracking::TrackerOptions options = tracker_options(cfg);
-  if (cfg.get_string("builder.mode") != "redis") return options;
-  std::int64_t number = 0;
-  try {
-    number = RedisBuildQueue(build_queue_options(cfg)).next_mirror_number();
-  } catch (const CacheError& e) {
-    number = ::getpid();
-    spdlog::warn("builder.mode redis: {}; person ids from block {} (process id)", e.what(),
-                 number % kBlocks);
-  }
-  options.first_id = static_cast<int>(number % kBlocks) * kIdBlock + 1;
-  options.id_block = kIdBlock;
-  return options;
 }
 
 std::string source_spec(const Config& cfg, const std::string& source) {

@@ -1,5 +1,7 @@
 // Turns the effective config into the option structs the stages take, in one place, so every
-// command (run, pose, faces, ...) reads a key the same way.
+// command (run, worker, pose, faces, ...) reads a key the same way. The stages' modules never
+// read the config themselves. Implemented in pipeline_settings.cpp (models, camera, tracking,
+// stream, face swap) and settings_storage.cpp (cache, folders, logging, build queue).
 #pragma once
 
 #include <filesystem>
@@ -8,7 +10,10 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "cache/cache.hpp"
+#include "cache/redis_cache.hpp"
 #include "core/config.hpp"
+#include "core/logging.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
@@ -22,6 +27,14 @@
 
 namespace am {
 
+std::filesystem::path models_dir(const Config& cfg);  // models.dir (empty: <home>/models)
+std::filesystem::path avatar_dir(const Config& cfg);  // <cache.cache_dir>/avatars
+LogSettings log_settings(const Config& cfg);          // logging.*
+// cache.use_redis false: FileCache on cache.cache_dir (empty: app_home()/cache).
+// cache.use_redis true: ResilientCache (Redis at cache.redis_url, that FileCache as fallback).
+// Throws ConfigError for a bad cache.redis_url, CacheError when the folder cannot be created.
+std::unique_ptr<Cache> make_cache(const Config& config);
+RedisCacheOptions redis_cache_options(const Config& config);  // cache.redis_url, ttl_hours
 SessionOptions session_options(const Config& cfg);   // processing.device / processing.threads
 CameraRequest camera_request(const Config& cfg);     // camera.width / height / fps
 PoseTrackerOptions pose_options(const Config& cfg);  // pose.* and processing.max_persons

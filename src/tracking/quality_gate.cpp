@@ -61,10 +61,4 @@ QualityResult gate(const PersonInput& person, cv::Size image_size, const cv::Mat
   return result;
 }
 
-QualityOptions quality_options_from(const Config& config) {
-  QualityOptions options;
-  options.threshold = static_cast<float>(config.get_number("processing.quality_threshold"));
-  return options;
-}
-
 }  // namespace am::tracking

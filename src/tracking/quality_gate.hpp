@@ -11,7 +11,6 @@
 
 #include <opencv2/core/mat.hpp>
 
-#include "core/config.hpp"
 #include "tracking/types.hpp"
 
 namespace am::tracking {
@@ -46,8 +45,5 @@ std::string describe(const QualityReason& reason);
 
 QualityResult gate(const PersonInput& person, cv::Size image_size, const cv::Mat& image,
                    const QualityOptions& options);
-
-// Defaults with threshold from processing.quality_threshold.
-QualityOptions quality_options_from(const Config& config);
 
 }  // namespace am::tracking

@@ -1,5 +1,5 @@
 // FileCache specifics: damaged files are dropped and logged, size and age limits with LRU,
-// stray temporary files, id encoding, and make_cache() choosing the file backend.
+// stray temporary files, id encoding.
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -118,22 +118,6 @@ TEST_F(FileCacheTest, AnyIdIsAllowedAndStaysInsideTheFolder) {
   EXPECT_EQ(cache.list_identities().size(), 5u);
   EXPECT_THROW(cache.put_identity(test::make_identity("", 1)), CacheError);
   EXPECT_THROW(cache.get_identity(std::string(101, 'x')), CacheError);
-}
-
-TEST_F(FileCacheTest, MakeCacheBuildsAFileCacheOnTheConfiguredFolder) {
-  ConfigSources sources;
-  sources.implicit_file = dir_ / "absent.json";
-  sources.env = [](const std::string&) { return std::optional<std::string>(); };
-  Config config = load_config(sources);
-  config.set("cache.cache_dir", (dir_ / "c").string(), "test");
-  auto cache = make_cache(config);
-  ASSERT_NE(dynamic_cast<FileCache*>(cache.get()), nullptr);
-  cache->put_identity(test::make_identity("a", 1));
-  EXPECT_EQ(FileCache({dir_ / "c"}).get_identity("a"), test::make_identity("a", 1));
-
-  config.set("cache.use_redis", true, "test");
-  config.set("cache.redis_url", "redis:/nohost", "test");
-  EXPECT_THROW(make_cache(config), ConfigError);
 }
 
 }  // namespace

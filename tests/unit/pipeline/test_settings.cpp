@@ -1,11 +1,12 @@
 // avatar_face_tag(): which face the avatars built under a config wear, so a cached avatar is
-// reused only under the same face swap setting.
+// reused only under the same face swap setting; make_cache(): the backend the config asks for.
 #include <fstream>
 #include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cache/file_cache.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "pipeline/pipeline_settings.hpp"
@@ -65,6 +66,21 @@ TEST_F(FaceTagTest, AnUnreadablePhotoIsNamed) {
   } catch (const SourceError& e) {
     EXPECT_NE(std::string(e.what()).find("missing.jpg"), std::string::npos) << e.what();
   }
+}
+
+TEST(MakeCache, BuildsAFileCacheOnTheConfiguredFolderAndRefusesABadRedisUrl) {
+  const auto dir = test::scratch_dir("make_cache");
+  Config config = default_config();
+  config.set("cache.cache_dir", (dir / "c").string(), "test");
+  auto cache = make_cache(config);
+  ASSERT_NE(dynamic_cast<FileCache*>(cache.get()), nullptr);
+  cache->put_identity({"a", {{0.5f}}, 1, 1});
+  EXPECT_TRUE(FileCache({dir / "c"}).get_identity("a").has_value());
+
+  config.set("cache.use_redis", true, "test");
+  config.set("cache.redis_url", "redis:/nohost", "test");
+  EXPECT_THROW(make_cache(config), ConfigError);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
