@@ -11,6 +11,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
 #include "faceswap/face_swapper.hpp"
@@ -131,18 +132,27 @@ TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
   }
 }
 
-TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {
+// By default the target's open mouth (teeth) and eyes show through unchanged; with keep_mouth and
+// keep_eyes off the whole face is the source's.
+TEST_F(FaceSwap, TheTargetsOpenMouthAndEyesShowThroughByDefault) {
   const cv::Mat target = load_face_photo("fr_obama.jpg");  // smiling, teeth showing
-  FaceSwapOptions keep, replace;
-  keep.paste.keep_mouth = true;
+  FaceSwapOptions replace;
+  replace.paste.keep_mouth = false;
+  replace.paste.keep_eyes = false;
   SwapStats kept_stats, replaced_stats;
-  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), keep).swap(target, &kept_stats);
+  const cv::Mat kept =
+      FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg")).swap(target, &kept_stats);
   FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), replace).swap(target, &replaced_stats);
   ASSERT_EQ(kept_stats.faces.size(), 1u);
   ASSERT_EQ(replaced_stats.faces.size(), 1u);
-  const int hole =
-      cv::countNonZero(replaced_stats.faces[0].mask) - cv::countNonZero(kept_stats.faces[0].mask);
-  EXPECT_GT(hole, 0.01 * cv::countNonZero(replaced_stats.faces[0].mask)) << "no mouth kept";
+  const PastedFace& face = kept_stats.faces[0];
+  EXPECT_GT(cv::countNonZero(face.kept), 0.01 * cv::countNonZero(face.mask)) << "nothing kept";
+  EXPECT_EQ(cv::countNonZero(replaced_stats.faces[0].kept), 0);
+  cv::Mat changed;
+  cv::compare(kept(face.region), target(face.region), changed, cv::CMP_NE);
+  cv::cvtColor(changed, changed, cv::COLOR_BGR2GRAY);
+  EXPECT_EQ(cv::countNonZero(changed & face.kept), 0) << "the kept mouth and eyes were changed";
+  EXPECT_GT(cv::countNonZero(changed & face.mask), cv::countNonZero(face.mask) / 2);
 }
 
 // Faces cut by the image border (a visitor at the edge of the camera's view): the part inside
