@@ -220,5 +220,45 @@ TEST_F(FaceSwap, ASourceWithSeveralFacesUsesTheLargestAndSaysSo) {
             cosine_similarity(result, embedder_->embed(group, smaller.keypoints)));
 }
 
+// Several faces, a source each (face map): on the two-people photo (obama left, biden right) the
+// left face gets biden's photo and the right one obama's, so each swapped face is closer to its
+// own source than to the other; a face the map does not name is left alone.
+TEST_F(FaceSwap, EachFaceTakesTheSourceTheFaceMapGivesIt) {
+  const cv::Mat group = load_face_photo("fr_two_people.jpg");
+  const auto faces = faces_left_to_right(group);
+  ASSERT_EQ(faces.size(), 2u);
+  const FaceEmbedding obama = largest_face_embedding(load_face_photo("fr_obama.jpg"));
+  const FaceEmbedding biden = largest_face_embedding(load_face_photo("fr_biden.jpg"));
+  FaceSwapper swapper(models_dir());
+  const std::size_t from_biden = swapper.add_source(load_face_photo("fr_biden.jpg"), "biden");
+  const std::size_t from_obama = swapper.add_source(load_face_photo("fr_obama.jpg"), "obama");
+  SwapStats stats;
+  const cv::Mat swapped = swapper.swap(group, &stats, [&](const TargetFace& face) {
+    return std::optional(face.id == 0 ? from_biden : from_obama);
+  });
+  ASSERT_EQ(stats.faces.size(), 2u);
+  EXPECT_EQ(stats.targets[0].id, 0);
+  EXPECT_LT(stats.targets[0].box.x, stats.targets[1].box.x) << "face ids run left to right";
+  const FaceEmbedding left = embedding_at(swapped, faces[0].box);
+  const FaceEmbedding right = embedding_at(swapped, faces[1].box);
+  ASSERT_FALSE(left.empty());
+  ASSERT_FALSE(right.empty());
+  std::cout << "face map on fr_two_people: left cos to biden " << cosine_similarity(left, biden)
+            << ", to obama " << cosine_similarity(left, obama) << "; right cos to obama "
+            << cosine_similarity(right, obama) << ", to biden " << cosine_similarity(right, biden)
+            << "\n";
+  EXPECT_GT(cosine_similarity(left, biden), cosine_similarity(left, obama));
+  EXPECT_GT(cosine_similarity(right, obama), cosine_similarity(right, biden));
+
+  swapper.reset();
+  const cv::Mat only_left = swapper.swap(group, &stats, [&](const TargetFace& face) {
+    return face.id == 0 ? std::optional(from_obama) : std::nullopt;
+  });
+  ASSERT_EQ(stats.faces.size(), 1u);
+  const cv::Rect right_box = cv::Rect(faces[1].box) & cv::Rect({0, 0}, group.size());
+  EXPECT_EQ(cv::norm(only_left(right_box), group(right_box), cv::NORM_INF), 0)
+      << "the unmapped face was changed";
+}
+
 }  // namespace
 }  // namespace am

@@ -1,6 +1,6 @@
 // Face swapping on video with the real models: on a steady face the swapped face's landmarks
 // jitter by at most 1 px RMS between frames, most faces of a crowd are swapped, and swap_face_file
-// writes an image for an image and a video with every frame for a video.
+// writes an image (and its --draw picture) for an image and a video with every frame for a video.
 #include <cmath>
 #include <string>
 #include <vector>
@@ -101,12 +101,18 @@ TEST(FaceSwapVideo, MostFacesInACrowdAreSwapped) {
 
 TEST(FaceSwapVideo, SwapFaceFileWritesAnImageForAnImage) {
   const auto dir = test::scratch_dir("swap_image");
-  const auto report = swap_face_file(models_dir(), test::testdata("faces/fr_biden.jpg"),
-                                     test::testdata("faces/fr_two_people.jpg"), dir / "out.png");
+  const auto report = swap_face_file(
+      models_dir(), FaceMap{.others = test::testdata("faces/fr_biden.jpg")},
+      test::testdata("faces/fr_two_people.jpg"), dir / "out.png", {}, {}, dir / "draw.png");
   EXPECT_EQ(report.frames, 1);
   EXPECT_EQ(report.faces, 2);
   const cv::Mat out = cv::imread((dir / "out.png").string());
   EXPECT_EQ(out.size(), cv::imread(test::testdata("faces/fr_two_people.jpg").string()).size());
+  // --draw: before | after, cut to the two faces.
+  const cv::Mat drawn = cv::imread((dir / "draw.png").string());
+  ASSERT_FALSE(drawn.empty());
+  EXPECT_LT(drawn.cols, 2 * out.cols);
+  EXPECT_EQ(drawn.cols % 2, 0);
 }
 
 TEST(FaceSwapVideo, SwapFaceFileWritesEveryFrameOfAVideo) {
@@ -118,8 +124,9 @@ TEST(FaceSwapVideo, SwapFaceFileWritesEveryFrameOfAVideo) {
     cv::Mat frame;
     for (int i = 0; i < 20 && video.read(frame); ++i) clip.write(frame);
   }
-  const auto report = swap_face_file(models_dir(), test::testdata("faces/fr_biden.jpg"),
-                                     dir / "in.avi", dir / "out.mp4");
+  const auto report =
+      swap_face_file(models_dir(), FaceMap{.others = test::testdata("faces/fr_biden.jpg")},
+                     dir / "in.avi", dir / "out.mp4");
   EXPECT_EQ(report.frames, 20);
   EXPECT_GE(report.faces, 20);
   cv::VideoCapture out((dir / "out.mp4").string());
@@ -130,8 +137,8 @@ TEST(FaceSwapVideo, SwapFaceFileWritesEveryFrameOfAVideo) {
 TEST(FaceSwapVideo, AnUnreadableSourcePhotoIsNamed) {
   const auto dir = test::scratch_dir("swap_missing");
   try {
-    swap_face_file(models_dir(), dir / "nobody.jpg", test::testdata("faces/fr_biden.jpg"),
-                   dir / "out.png");
+    swap_face_file(models_dir(), FaceMap{.others = dir / "nobody.jpg"},
+                   test::testdata("faces/fr_biden.jpg"), dir / "out.png");
     FAIL() << "no error for a missing source photo";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("nobody.jpg"), std::string::npos) << e.what();
