@@ -39,6 +39,15 @@ std::vector<cv::Point2f> polygon(std::span<const cv::Point2f> points,
   return out;
 }
 
+// The polygon scaled by `factor` about its centroid.
+std::vector<cv::Point2f> shrunk(std::vector<cv::Point2f> polygon, float factor) {
+  cv::Point2f centre(0, 0);
+  for (const cv::Point2f& p : polygon) centre += p;
+  centre *= 1.0f / static_cast<float>(std::max<std::size_t>(polygon.size(), 1));
+  for (cv::Point2f& p : polygon) p = centre + factor * (p - centre);
+  return polygon;
+}
+
 // The target's face oval, shrunk by the inset, where the warp covers it.
 cv::Mat face_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
                   const cv::Mat& coverage, const PasteOptions& options) {
@@ -54,17 +63,12 @@ cv::Mat face_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
 cv::Mat kept_features(std::span<const cv::Point2f> points, const cv::Rect& region,
                       const PasteOptions& options) {
   const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
-  const auto filled = [&](const auto& contour) {
-    return face_blend_mask(region.size(), polygon(points, contour, origin), {});
-  };
   cv::Mat kept = cv::Mat::zeros(region.size(), CV_8U);
-  if (options.keep_eyes) {
-    kept = filled(kMeshLeftEye) | filled(kMeshRightEye);
-    const int inset =
-        cvRound(options.eye_inset * static_cast<float>(std::max(region.width, region.height)));
-    if (inset > 0) cv::erode(kept, kept, disc(inset));
-  }
-  if (options.keep_mouth) kept |= filled(kMeshInnerLips);
+  if (options.keep_eyes)
+    for (auto eye : {polygon(points, kMeshLeftEye, origin), polygon(points, kMeshRightEye, origin)})
+      kept |= face_blend_mask(region.size(), shrunk(std::move(eye), options.eye_scale), {});
+  if (options.keep_mouth)
+    kept |= face_blend_mask(region.size(), polygon(points, kMeshInnerLips, origin), {});
   return kept;
 }
 

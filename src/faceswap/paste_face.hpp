@@ -1,11 +1,11 @@
 // One face swap without models: the source face (a BGR crop, its 468 mesh points and their
 // Delaunay triangles) is warped piecewise-affinely onto the target's 468 points (so its lips and
-// eyelids follow the target's contours), recoloured to the target's skin in Lab and relit with the
-// target's shading, and blended inside the target's face oval. The target's expression stays: its
-// inner mouth (teeth, tongue, the open lips' inner edge) and its eyes (iris, eyelids in a blink)
-// show through, feathered in along the mesh's inner-lip and eye contours. Takes the target image
-// (changed in place) and points in its pixels; gives the region it touched, the blend mask there
-// and the kept features. Pure.
+// eyelids follow the target's contours: a blink stays a blink), recoloured to the target's skin in
+// Lab and relit with the target's shading, and blended inside the target's face oval. The target's
+// expression stays: its inner mouth (teeth, tongue, the open lips' inner edge) and, when asked, its
+// eyes (iris and white) show through, feathered in along the mesh's inner-lip and eye contours.
+// Takes the target image (changed in place) and points in its pixels; gives the region it touched,
+// the blend mask there and the kept features. Pure.
 #pragma once
 
 #include <span>
@@ -26,9 +26,11 @@ enum class BlendMode { Feathered, Seamless };
 struct PasteOptions {
   BlendMode blend = BlendMode::Feathered;
   bool keep_mouth = true;      // the target's open mouth (inside the inner lips) shows through
-  bool keep_eyes = true;       // the target's eyes (inside the eyelids) show through
-  float eye_inset = 0.02f;     // the kept eyes stop this fraction of the face's size inside the
-                               // eyelids: iris and white are the target's, lashes the source's
+  bool keep_eyes = false;      // the target's eyes (iris and white) show through: off by default,
+                               // it costs identity (docs/faceswap.md)
+  float eye_scale = 0.7f;      // the kept eyes are the eyelid contours shrunk about their centre by
+                               // this factor: iris and white are the target's, lids and lashes the
+                               // source's; a closed eye keeps nothing
   float keep_feather = 0.02f;  // the kept mouth and eyes fade out over this fraction of the face's
                                // size outside
   bool color_transfer = true;

@@ -43,6 +43,10 @@ cv::Mat draw_swap(const cv::Mat& before, const cv::Mat& after, const SwapStats& 
       crop_to_faces ? faces_area(stats, before.size()) : cv::Rect({0, 0}, before.size());
   cv::Mat side_by_side;
   cv::hconcat(marked(area), after(area), side_by_side);
+  if (crop_to_faces && side_by_side.cols > kMaxCroppedDrawWidth) {
+    const double scale = static_cast<double>(kMaxCroppedDrawWidth) / side_by_side.cols;
+    cv::resize(side_by_side, side_by_side, {}, scale, scale, cv::INTER_AREA);
+  }
   return side_by_side;
 }
 

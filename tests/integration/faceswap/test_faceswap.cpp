@@ -132,26 +132,30 @@ TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
   }
 }
 
-// By default the target's open mouth (teeth) and eyes show through unchanged; with keep_mouth and
-// keep_eyes off the whole face is the source's.
-TEST_F(FaceSwap, TheTargetsOpenMouthAndEyesShowThroughByDefault) {
+// By default the target's open mouth (teeth) shows through unchanged, with keep_eyes its eyes too;
+// with keep_mouth off the whole face is the source's.
+TEST_F(FaceSwap, TheTargetsOpenMouthShowsThroughByDefaultAndItsEyesWhenAsked) {
   const cv::Mat target = load_face_photo("fr_obama.jpg");  // smiling, teeth showing
-  FaceSwapOptions replace;
+  FaceSwapOptions replace, with_eyes;
   replace.paste.keep_mouth = false;
-  replace.paste.keep_eyes = false;
-  SwapStats kept_stats, replaced_stats;
+  with_eyes.paste.keep_eyes = true;
+  SwapStats kept_stats, replaced_stats, eyes_stats;
   const cv::Mat kept =
       FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg")).swap(target, &kept_stats);
   FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), replace).swap(target, &replaced_stats);
+  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), with_eyes).swap(target, &eyes_stats);
   ASSERT_EQ(kept_stats.faces.size(), 1u);
   ASSERT_EQ(replaced_stats.faces.size(), 1u);
+  ASSERT_EQ(eyes_stats.faces.size(), 1u);
+  EXPECT_GT(cv::countNonZero(eyes_stats.faces[0].kept), cv::countNonZero(kept_stats.faces[0].kept))
+      << "no eyes kept";
   const PastedFace& face = kept_stats.faces[0];
   EXPECT_GT(cv::countNonZero(face.kept), 0.01 * cv::countNonZero(face.mask)) << "nothing kept";
   EXPECT_EQ(cv::countNonZero(replaced_stats.faces[0].kept), 0);
   cv::Mat changed;
   cv::compare(kept(face.region), target(face.region), changed, cv::CMP_NE);
   cv::cvtColor(changed, changed, cv::COLOR_BGR2GRAY);
-  EXPECT_EQ(cv::countNonZero(changed & face.kept), 0) << "the kept mouth and eyes were changed";
+  EXPECT_EQ(cv::countNonZero(changed & face.kept), 0) << "the kept mouth was changed";
   EXPECT_GT(cv::countNonZero(changed & face.mask), cv::countNonZero(face.mask) / 2);
 }
 

