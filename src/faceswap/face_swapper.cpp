@@ -135,7 +135,7 @@ cv::Mat FaceSwapper::swap(const cv::Mat& target_bgr, SwapStats* stats, const Sou
 }
 
 cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats* stats,
-                             const SourceChoice& choose) {
+                             const SourceChoice& choose, const cv::Mat& occluded) {
   SwapStats local;
   SwapStats& s = stats ? *stats : local;
   s = {};
@@ -173,7 +173,7 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
     const std::optional<std::size_t> source = source_for(target, choose);
     if (!source) continue;
     start = std::chrono::steady_clock::now();
-    s.faces.push_back(paste_face(output, sources_[*source], points, options_.paste));
+    s.faces.push_back(paste_face(output, sources_[*source], points, options_.paste, occluded));
     s.paste_ms += ms_since(start);
     s.landmarks.push_back(std::move(points));
     s.targets.push_back(target);

@@ -78,9 +78,10 @@ class FaceSwapper {
   // source 0 (none added: the frame is returned unchanged).
   cv::Mat swap(const cv::Mat& target_bgr, SwapStats* stats = nullptr,
                const SourceChoice& choose = {});
-  // A frame seen at time_s seconds (increasing).
+  // A frame seen at time_s seconds (increasing). `occluded` (CV_8U, frame-sized, or empty):
+  // pixels in front of faces, e.g. hands from the body pose; they are left as they are.
   cv::Mat swap_at(const cv::Mat& target_bgr, double time_s, SwapStats* stats = nullptr,
-                  const SourceChoice& choose = {});
+                  const SourceChoice& choose = {}, const cv::Mat& occluded = {});
   // Forgets tracked faces: the next frame starts with a detection, face ids start at 0 again.
   void reset();
 

@@ -98,13 +98,15 @@ SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> poi
 }
 
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
-                      std::span<const cv::Point2f> target_points, const PasteOptions& options) {
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options,
+                      const cv::Mat& occluded) {
   const cv::Rect region = padded_box(target_points, 0.02f, target.size());
   if (region.width < 8 || region.height < 8) return {};
   WarpedPatch patch =
       warp_piecewise_affine(source.image, source.points, target_points, source.triangles, region);
   PastedFace pasted{region, face_mask(target_points, region, patch.coverage, options),
                     kept_features(target_points, region, options)};
+  if (!occluded.empty()) pasted.kept |= occluded(region) > 0;
   cv::Mat destination = target(region);
   const float size = static_cast<float>(std::max(region.width, region.height));
   const float keep_feather = options.keep_feather * size;

@@ -4,8 +4,9 @@
 // Lab and relit with the target's shading, and blended inside the target's face oval. The target's
 // expression stays: its inner mouth (teeth, tongue, the open lips' inner edge) and, when asked, its
 // eyes (iris and white) show through, feathered in along the mesh's inner-lip and eye contours.
-// Takes the target image (changed in place) and points in its pixels; gives the region it touched,
-// the blend mask there and the kept features. Pure.
+// Things in front of the face (a hand, a cup) stay too when the caller marks them in an occlusion
+// mask. Takes the target image (changed in place) and points in its pixels; gives the region it
+// touched, the blend mask there and the kept features. Pure.
 #pragma once
 
 #include <span>
@@ -45,7 +46,7 @@ struct PasteOptions {
 struct PastedFace {
   cv::Rect region;  // pixels of the target that may have changed
   cv::Mat mask;     // CV_8U, region-sized: the face oval the source face was blended into
-  cv::Mat kept;     // CV_8U, region-sized: the target's mouth and eyes inside it that show through
+  cv::Mat kept;     // CV_8U, region-sized: the target's mouth, eyes and occluders that show through
 };
 
 // The crop of bgr around the points (padded by a quarter of their size, clipped to the image),
@@ -53,8 +54,10 @@ struct PastedFace {
 SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> points);
 
 // Requires 468 target points. A face whose region lies outside the image is left alone (empty
-// region).
+// region). `occluded` (CV_8U, target-sized, or empty for none): pixels in front of the face; they
+// are kept like the mouth (unchanged, the source fading in around them).
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
-                      std::span<const cv::Point2f> target_points, const PasteOptions& options);
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options,
+                      const cv::Mat& occluded = {});
 
 }  // namespace am

@@ -264,5 +264,34 @@ TEST_F(FaceSwap, EachFaceTakesTheSourceTheFaceMapGivesIt) {
       << "the unmapped face was changed";
 }
 
+// Something in front of the face (here a patch of another photo's background over obama's cheek
+// and mouth corner, as a hand would be): marked as occluded it is left exactly as it is while the
+// rest of the face is swapped; not marked, the source is pasted over it.
+TEST_F(FaceSwap, WhatIsMarkedAsInFrontOfTheFaceIsNotPastedOver) {
+  cv::Mat target = load_face_photo("fr_obama.jpg");
+  const cv::Rect2f face = faces_left_to_right(target).at(0).box;
+  const cv::Rect object(static_cast<int>(face.x + 0.1f * face.width),
+                        static_cast<int>(face.y + 0.55f * face.height),
+                        static_cast<int>(0.35f * face.width), static_cast<int>(0.3f * face.height));
+  load_face_photo("fr_two_people.jpg")(cv::Rect({20, 20}, object.size())).copyTo(target(object));
+  cv::Mat occluded = cv::Mat::zeros(target.size(), CV_8U);
+  occluded(object).setTo(255);
+  FaceSwapper swapper(models_dir(), load_face_photo("fr_biden.jpg"), {}, "fr_biden.jpg");
+  SwapStats stats;
+  const cv::Mat kept = swapper.swap_at(target, 0, &stats, {}, occluded);
+  ASSERT_EQ(stats.faces.size(), 1u);
+  EXPECT_EQ(cv::norm(kept(object), target(object), cv::NORM_INF), 0) << "pasted over the object";
+  const cv::Rect region = stats.faces[0].region;
+  cv::Mat changed;
+  cv::compare(kept(region), target(region), changed, cv::CMP_NE);
+  cv::cvtColor(changed, changed, cv::COLOR_BGR2GRAY);
+  EXPECT_GT(cv::countNonZero(changed & stats.faces[0].mask),
+            cv::countNonZero(stats.faces[0].mask) / 2)
+      << "the rest of the face was not swapped";
+  swapper.reset();
+  const cv::Mat unmarked = swapper.swap(target);
+  EXPECT_GT(cv::norm(unmarked(object), target(object), cv::NORM_INF), 0);
+}
+
 }  // namespace
 }  // namespace am
