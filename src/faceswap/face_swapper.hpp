@@ -5,11 +5,11 @@
 // both on the execution provider of options.session. swap() takes a BGR frame and gives a copy
 // with faces in it replaced (paste_face): every face by source 0, or each by the source a
 // SourceChoice picks for it from its face id (stable while the face is tracked, numbered from 0
-// in order of appearance, left to right within a frame) and its box. Between
-// detections (every detect_interval frames, whenever no face is tracked, and on the frame after a
-// tracked face was lost) each face is tracked by re-running the mesh on the ROI of its previous
-// landmarks; landmarks are smoothed over time
-// (One Euro) so video does not jitter. Call reset() between unrelated images. Not thread-safe.
+// in order of appearance, left to right within a frame) and its box. Between detections (every
+// detect_interval frames, whenever no face is tracked, and on the frame after a tracked face was
+// lost) each face is tracked by re-running the mesh on the ROI of its previous landmarks;
+// landmarks are smoothed over time (One Euro) so video does not jitter. Call reset() between
+// unrelated images. Not thread-safe.
 #pragma once
 
 #include <cstddef>
