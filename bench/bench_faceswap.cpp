@@ -1,7 +1,10 @@
-// Face swap speed at 1280x720 with one face: the face mesh alone, the paste (warp + colour +
-// blend) alone, and whole frames in video mode (tracking, detection every N frames) and with a
-// detection on every frame; feathered and Poisson (seamlessClone) blending. Models run with 2
-// threads. The frame is fr_obama.jpg scaled to 720 px high on a grey 1280x720 canvas.
+// Face swap speed at 1280x720: the face mesh alone, the paste (warp + colour + shading + blend,
+// mouth and eyes kept) alone, and whole frames with one and with three faces in video mode
+// (tracking, detection every 10 frames) and with a detection on every frame; feathered and Poisson
+// (seamlessClone) blending. Models run with 2 threads. One face: fr_obama.jpg scaled to 720 px
+// high on a grey 1280x720 canvas; three faces: the faces of fr_obama, fr_biden and
+// 300w_indoor_020 (fr_detect's box, padded) side by side, each 400 px high.
+#include <algorithm>
 #include <cstdlib>
 
 #include <benchmark/benchmark.h>
@@ -10,6 +13,8 @@
 
 #include "core/paths.hpp"
 #include "faceswap/face_swapper.hpp"
+#include "perception/face_box_detector.hpp"
+#include "perception/face_detector.hpp"
 #include "support/testdata.hpp"
 
 namespace am {
@@ -30,6 +35,37 @@ cv::Mat frame_720p() {
   cv::resize(portrait, scaled, {portrait.cols * 720 / portrait.rows, 720}, 0, 0, cv::INTER_AREA);
   cv::Mat frame(720, 1280, CV_8UC3, cv::Scalar(128, 128, 128));
   scaled.copyTo(frame(cv::Rect((1280 - scaled.cols) / 2, 0, scaled.cols, scaled.rows)));
+  return frame;
+}
+
+// The largest face of a test photo with a margin around it, scaled to `height` px.
+cv::Mat face_crop(const std::string& name, int height) {
+  const cv::Mat image = photo(name);
+  const FaceBoxDetector boxes(models_dir() / kFaceDetectModelFile);
+  const auto found = boxes.detect(image);
+  const auto largest =
+      std::max_element(found.begin(), found.end(),
+                       [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
+  const cv::Rect2f b = largest->box;
+  const float side = 1.6f * std::max(b.width, b.height);
+  const cv::Rect crop = cv::Rect(cv::Rect2f(b.x + b.width / 2 - side / 2,
+                                            b.y + b.height / 2 - side / 2, side, side)) &
+                        cv::Rect({0, 0}, image.size());
+  cv::Mat scaled;
+  cv::resize(image(crop), scaled, {crop.width * height / crop.height, height}, 0, 0,
+             cv::INTER_AREA);
+  return scaled;
+}
+
+cv::Mat three_faces_720p() {
+  cv::Mat frame(720, 1280, CV_8UC3, cv::Scalar(128, 128, 128));
+  int x = 10;
+  for (const char* name : {"fr_obama.jpg", "fr_biden.jpg", "300w_indoor_020.png"}) {
+    const cv::Mat face = face_crop(name, 400);
+    const int width = std::min(face.cols, 420);
+    face(cv::Rect(0, 0, width, face.rows)).copyTo(frame(cv::Rect(x, 160, width, face.rows)));
+    x += 425;
+  }
   return frame;
 }
 
@@ -63,17 +99,29 @@ void BM_PasteFace(benchmark::State& state) {
 }
 BENCHMARK(BM_PasteFace)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Whole frames; Arg = frames between detections (1 = detect on every frame).
+// Whole frames; Args = frames between detections (1 = detect on every frame), faces (1 or 3).
 void BM_SwapFrame720p(benchmark::State& state) {
   FaceSwapOptions options = two_threads();
   options.detect_interval = static_cast<int>(state.range(0));
   FaceSwapper swapper(models_dir(), photo("fr_biden.jpg"), options);
-  const cv::Mat frame = frame_720p();
+  const cv::Mat frame = state.range(1) == 3 ? three_faces_720p() : frame_720p();
+  SwapStats stats;
+  swapper.swap(frame, &stats);
+  if (stats.faces.size() != static_cast<std::size_t>(state.range(1)))
+    state.SkipWithError("the frame does not hold the expected number of faces");
   for (auto _ : state) benchmark::DoNotOptimize(swapper.swap(frame));
   state.counters["fps"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["faces"] = static_cast<double>(stats.faces.size());
 }
-BENCHMARK(BM_SwapFrame720p)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SwapFrame720p)
+    ->ArgNames({"detect_every", "faces"})
+    ->Args({1, 1})
+    ->Args({10, 1})
+    ->Args({1, 3})
+    ->Args({10, 3})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace am

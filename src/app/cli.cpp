@@ -93,10 +93,13 @@ int run_cli(int argc, char** argv) {
   pose_cmd->add_option("--max-persons", pose.max_persons, "people tracked at once");
   SwapFaceCommand swap;
   auto* swap_cmd =
-      app.add_subcommand("swap-face", "put the face of one photo onto an image or video");
-  swap_cmd->add_option("--source", swap.source, "photo with the face to put in")->required();
+      app.add_subcommand("swap-face", "put the faces of photos onto an image or video");
+  swap_cmd->add_option("--source", swap.source, "photo with the face to put on every face");
+  swap_cmd->add_option("--face-map", swap.face_map,
+                       "a photo per face id: 0=a.jpg,1=b.jpg,*=for-the-rest.jpg");
   swap_cmd->add_option("--target", swap.target, "image, folder or video")->required();
   swap_cmd->add_option("--out", swap.out, "image or video to write")->required();
+  swap_cmd->add_option("--draw", swap.draw_out, "write before/after pictures here");
   AvatarCommand avatar;
   auto* avatar_cmd = app.add_subcommand("avatar", "build a rigged, textured avatar from a photo");
   avatar_cmd->add_option("image", avatar.image, "photo of one person")->required();

@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
+#include "faceswap/face_map.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "faceswap/swap_file.hpp"
 #include "models/registry.hpp"
@@ -12,8 +13,11 @@ int cmd_swap_face(const Config& cfg, const SwapFaceCommand& opts) {
   const auto progress = [](int64_t frames) {
     if (frames % 100 == 0) spdlog::info("{} frames swapped", frames);
   };
-  const SwapFileReport report = swap_face_file(models_dir(cfg), opts.source, opts.target, opts.out,
-                                               face_swap_options(cfg), progress);
+  FaceMap sources =
+      parse_face_map(opts.face_map.empty() ? cfg.get_string("face_swap.face_map") : opts.face_map);
+  if (!opts.source.empty()) sources.others = opts.source;
+  const SwapFileReport report = swap_face_file(models_dir(cfg), sources, opts.target, opts.out,
+                                               face_swap_options(cfg), progress, opts.draw_out);
   const double frames = static_cast<double>(std::max<int64_t>(report.frames, 1));
   spdlog::info(
       "{}: {} frame(s), {} face(s) swapped in {:.2f} s ({:.1f} ms detect, {:.1f} ms "

@@ -31,9 +31,11 @@ struct SegmentCommand {
 };
 
 struct SwapFaceCommand {
-  std::string source;  // the face to put in
-  std::string target;  // image, folder or video
-  std::string out;     // image or video to write
+  std::string source;    // the face to put on every face not in the face map
+  std::string face_map;  // ID=PHOTO,...: a face per face id (empty: face_swap.face_map)
+  std::string target;    // image, folder or video
+  std::string out;       // image or video to write
+  std::string draw_out;  // before/after pictures (empty: none)
 };
 
 struct WorkerCommand {

@@ -54,6 +54,8 @@ std::vector<KeySpec> build_schema() {
       boolean("face_swap.enabled", "FACE_SWAP_ENABLED", "swap faces on avatars"),
       text("face_swap.device", "FACE_SWAP_DEVICE", "where face models run", devices),
       text("face_swap.source_image", "FACE_SWAP_SOURCE_IMAGE", "the face to swap in"),
+      text("face_swap.face_map", "FACE_SWAP_FACE_MAP",
+           "source photo per face: ID=PHOTO,...,*=PHOTO for the rest"),
       text("face_swap.blend", "FACE_SWAP_BLEND", "how the face edge is blended",
            {"feathered", "seamless"}),
       boolean("face_swap.keep_mouth", "FACE_SWAP_KEEP_MOUTH",

@@ -34,6 +34,15 @@ cv::Mat feathered_alpha(const cv::Mat& mask, float feather) {
   return alpha;
 }
 
+cv::Mat kept_alpha(const cv::Mat& kept, float feather) {
+  cv::Mat distance;
+  cv::distanceTransform(~kept, distance, cv::DIST_L2, cv::DIST_MASK_3);
+  cv::Mat alpha;
+  distance.convertTo(alpha, CV_32F, -1.0 / std::max(feather, 1.0f), 1.0);
+  cv::max(alpha, 0.0, alpha);
+  return alpha;
+}
+
 void blend_feathered(cv::Mat& target, const cv::Mat& patch, const cv::Mat& alpha) {
   for (int y = 0; y < target.rows; ++y) {
     cv::Vec3b* t = target.ptr<cv::Vec3b>(y);

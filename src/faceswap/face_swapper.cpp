@@ -74,21 +74,34 @@ FaceSwapOptions face_swap_options(const Config& cfg) {
   return options;
 }
 
-FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat& source_bgr,
-                         const FaceSwapOptions& options, const std::string& source_name)
+FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const FaceSwapOptions& options)
     : options_(options),
       boxes_(models_dir / kFaceDetectModelFile, {}, options.session),
-      mesh_(models_dir / kFaceMeshModelFile, options.session),
-      source_(find_source_face(source_bgr, boxes_, mesh_, source_name)) {}
+      mesh_(models_dir / kFaceMeshModelFile, options.session) {}
+
+FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const cv::Mat& source_bgr,
+                         const FaceSwapOptions& options, const std::string& source_name)
+    : FaceSwapper(models_dir, options) {
+  add_source(source_bgr, source_name);
+}
+
+std::size_t FaceSwapper::add_source(const cv::Mat& source_bgr, const std::string& source_name) {
+  sources_.push_back(find_source_face(source_bgr, boxes_, mesh_, source_name));
+  return sources_.size() - 1;
+}
 
 void FaceSwapper::reset() {
   tracks_.clear();
+  next_id_ = 0;
   frames_since_detect_ = 0;
   lost_track_ = false;
 }
 
 void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
-  for (const ScoredBox& found : boxes_.detect(bgr)) {
+  std::vector<ScoredBox> boxes = boxes_.detect(bgr);
+  std::sort(boxes.begin(), boxes.end(),
+            [](const ScoredBox& a, const ScoredBox& b) { return a.box.x < b.box.x; });
+  for (const ScoredBox& found : boxes) {
     const cv::Point2f center(found.box.x + found.box.width / 2, found.box.y + found.box.height / 2);
     // A face is tracked when its box centre lies on a tracked face (the ROI without its margin:
     // the margin reaches onto the neighbours in a crowd).
@@ -96,7 +109,7 @@ void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
       const FaceRoi face{t.roi.center, t.roi.size / kMeshRoiScale, t.roi.angle};
       return roi_bounds(face).contains(center);
     });
-    if (!tracked) tracks_.push_back({roi_from_box(found.box), {}, found.box});
+    if (!tracked) tracks_.push_back({-1, roi_from_box(found.box), {}, found.box});
   }
   frames_since_detect_ = 0;
 }
@@ -110,11 +123,19 @@ void FaceSwapper::drop_duplicate_tracks() {
   }
 }
 
-cv::Mat FaceSwapper::swap(const cv::Mat& target_bgr, SwapStats* stats) {
-  return swap_at(target_bgr, static_cast<double>(frames_) / options_.frame_rate, stats);
+std::optional<std::size_t> FaceSwapper::source_for(const TargetFace& face,
+                                                   const SourceChoice& choose) const {
+  const std::optional<std::size_t> chosen = choose ? choose(face) : std::optional<std::size_t>(0);
+  if (chosen && *chosen >= sources_.size()) return std::nullopt;
+  return chosen;
 }
 
-cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats* stats) {
+cv::Mat FaceSwapper::swap(const cv::Mat& target_bgr, SwapStats* stats, const SourceChoice& choose) {
+  return swap_at(target_bgr, static_cast<double>(frames_) / options_.frame_rate, stats, choose);
+}
+
+cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats* stats,
+                             const SourceChoice& choose, const cv::Mat& occluded) {
   SwapStats local;
   SwapStats& s = stats ? *stats : local;
   s = {};
@@ -141,16 +162,22 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
       continue;
     }
     track.roi = roi_from_points(face.points);
+    if (track.id < 0) track.id = next_id_++;
     const float size = std::max(points_bounds(face.points).width, 1.0f);
     std::vector<cv::Point2f> points =
         options_.smooth
             ? filter_landmarks(track.filter, face.points, time_s, size, options_.smoothing)
             : face.points;
+    kept.push_back(std::move(track));
+    const TargetFace target{kept.back().id, points_bounds(points)};
+    const std::optional<std::size_t> source = source_for(target, choose);
+    if (!source) continue;
     start = std::chrono::steady_clock::now();
-    s.faces.push_back(paste_face(output, source_, points, options_.paste));
+    s.faces.push_back(paste_face(output, sources_[*source], points, options_.paste, occluded));
     s.paste_ms += ms_since(start);
     s.landmarks.push_back(std::move(points));
-    kept.push_back(std::move(track));
+    s.targets.push_back(target);
+    s.sources.push_back(*source);
   }
   tracks_ = std::move(kept);
   drop_duplicate_tracks();

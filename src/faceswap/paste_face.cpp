@@ -26,6 +26,10 @@ cv::Rect padded_box(std::span<const cv::Point2f> points, float pad_fraction, cv:
   return box & cv::Rect({0, 0}, image);
 }
 
+cv::Mat disc(int radius) {
+  return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1});
+}
+
 template <std::size_t N>
 std::vector<cv::Point2f> polygon(std::span<const cv::Point2f> points,
                                  const std::array<int, N>& indices, cv::Point2f origin) {
@@ -35,30 +39,51 @@ std::vector<cv::Point2f> polygon(std::span<const cv::Point2f> points,
   return out;
 }
 
-cv::Mat blend_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
-                   const cv::Mat& coverage, const PasteOptions& options) {
+// The polygon scaled by `factor` about its centroid.
+std::vector<cv::Point2f> shrunk(std::vector<cv::Point2f> polygon, float factor) {
+  cv::Point2f centre(0, 0);
+  for (const cv::Point2f& p : polygon) centre += p;
+  centre *= 1.0f / static_cast<float>(std::max<std::size_t>(polygon.size(), 1));
+  for (cv::Point2f& p : polygon) p = centre + factor * (p - centre);
+  return polygon;
+}
+
+// The target's face oval, shrunk by the inset, where the warp covers it.
+cv::Mat face_mask(std::span<const cv::Point2f> points, const cv::Rect& region,
+                  const cv::Mat& coverage, const PasteOptions& options) {
   const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
-  std::vector<std::vector<cv::Point2f>> holes;
-  if (options.keep_mouth) holes.push_back(polygon(points, kMeshInnerLips, origin));
-  if (options.keep_eyes) {
-    holes.push_back(polygon(points, kMeshLeftEye, origin));
-    holes.push_back(polygon(points, kMeshRightEye, origin));
-  }
-  cv::Mat mask = face_blend_mask(region.size(), polygon(points, kMeshFaceOval, origin), holes);
+  cv::Mat mask = face_blend_mask(region.size(), polygon(points, kMeshFaceOval, origin), {});
   const int inset =
       cvRound(options.inset * static_cast<float>(std::max(region.width, region.height)));
-  if (inset > 0)
-    cv::erode(mask, mask,
-              cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * inset + 1, 2 * inset + 1}));
+  if (inset > 0) cv::erode(mask, mask, disc(inset));
   return mask & coverage;
+}
+
+// The target's features that show through: inside the inner lips and/or the eyelids.
+cv::Mat kept_features(std::span<const cv::Point2f> points, const cv::Rect& region,
+                      const PasteOptions& options) {
+  const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
+  cv::Mat kept = cv::Mat::zeros(region.size(), CV_8U);
+  if (options.keep_eyes)
+    for (auto eye : {polygon(points, kMeshLeftEye, origin), polygon(points, kMeshRightEye, origin)})
+      kept |= face_blend_mask(region.size(), shrunk(std::move(eye), options.eye_scale), {});
+  if (options.keep_mouth)
+    kept |= face_blend_mask(region.size(), polygon(points, kMeshInnerLips, origin), {});
+  return kept;
 }
 
 // The band of the mask within `width` pixels of its edge: where the pasted face meets the target.
 cv::Mat edge_band(const cv::Mat& mask, int width) {
   cv::Mat core;
-  cv::erode(mask, core,
-            cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * width + 1, 2 * width + 1}));
+  cv::erode(mask, core, disc(width));
   return mask & ~core;
+}
+
+// The face's skin: the mask without the kept features and their fade.
+cv::Mat skin(const cv::Mat& mask, const cv::Mat& kept, int fade) {
+  cv::Mat around;
+  cv::dilate(kept, around, disc(std::max(fade, 1)));
+  return mask & ~around;
 }
 
 }  // namespace
@@ -73,21 +98,31 @@ SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> poi
 }
 
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
-                      std::span<const cv::Point2f> target_points, const PasteOptions& options) {
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options,
+                      const cv::Mat& occluded) {
   const cv::Rect region = padded_box(target_points, 0.02f, target.size());
   if (region.width < 8 || region.height < 8) return {};
   WarpedPatch patch =
       warp_piecewise_affine(source.image, source.points, target_points, source.triangles, region);
-  PastedFace pasted{region, blend_mask(target_points, region, patch.coverage, options)};
+  PastedFace pasted{region, face_mask(target_points, region, patch.coverage, options),
+                    kept_features(target_points, region, options)};
+  if (!occluded.empty()) pasted.kept |= occluded(region) > 0;
   cv::Mat destination = target(region);
-  if (options.color_transfer) transfer_color_lab(patch.image, destination, pasted.mask);
-  const float feather = options.feather * static_cast<float>(std::max(region.width, region.height));
+  const float size = static_cast<float>(std::max(region.width, region.height));
+  const float keep_feather = options.keep_feather * size;
+  const cv::Mat skin_mask = skin(pasted.mask, pasted.kept, cvRound(keep_feather));
+  if (options.color_transfer) transfer_color_lab(patch.image, destination, skin_mask);
+  if (options.match_shading)
+    match_shading(patch.image, destination, skin_mask, options.shading_sigma * size);
+  const float feather = options.feather * size;
   if (options.match_detail)
     match_detail(patch.image, destination, edge_band(pasted.mask, std::max(cvRound(feather), 2)));
   if (options.blend == BlendMode::Seamless) {
-    blend_seamless(destination, patch.image, pasted.mask);
+    blend_seamless(destination, patch.image, pasted.mask & ~pasted.kept);
   } else {
-    blend_feathered(destination, patch.image, feathered_alpha(pasted.mask, feather));
+    const cv::Mat alpha = feathered_alpha(pasted.mask, feather);
+    blend_feathered(destination, patch.image,
+                    alpha.mul(1.0 - kept_alpha(pasted.kept, keep_feather)));
   }
   return pasted;
 }

@@ -1,8 +1,12 @@
 // One face swap without models: the source face (a BGR crop, its 468 mesh points and their
-// Delaunay triangles) is warped piecewise-affinely onto the target's 468 points, recoloured to the
-// target's skin in Lab inside the face, and blended inside the target's face oval, minus the
-// target's inner mouth and/or eyes when kept. Takes the target image (changed in place) and
-// points in its pixels; gives the region it touched and the blend mask there. Pure.
+// Delaunay triangles) is warped piecewise-affinely onto the target's 468 points (so its lips and
+// eyelids follow the target's contours: a blink stays a blink), recoloured to the target's skin in
+// Lab and relit with the target's shading, and blended inside the target's face oval. The target's
+// expression stays: its inner mouth (teeth, tongue, the open lips' inner edge) and, when asked, its
+// eyes (iris and white) show through, feathered in along the mesh's inner-lip and eye contours.
+// Things in front of the face (a hand, a cup) stay too when the caller marks them in an occlusion
+// mask. Takes the target image (changed in place) and points in its pixels; gives the region it
+// touched, the blend mask there and the kept features. Pure.
 #pragma once
 
 #include <span>
@@ -22,18 +26,27 @@ enum class BlendMode { Feathered, Seamless };
 
 struct PasteOptions {
   BlendMode blend = BlendMode::Feathered;
-  bool keep_mouth = false;  // the target's open mouth (inside the inner lips) shows through
-  bool keep_eyes = false;   // the target's eyes (inside the eyelids) show through
+  bool keep_mouth = true;      // the target's open mouth (inside the inner lips) shows through
+  bool keep_eyes = false;      // the target's eyes (iris and white) show through: off by default,
+                               // it costs identity (docs/faceswap.md)
+  float eye_scale = 0.7f;      // the kept eyes are the eyelid contours shrunk about their centre by
+                               // this factor: iris and white are the target's, lids and lashes the
+                               // source's; a closed eye keeps nothing
+  float keep_feather = 0.02f;  // the kept mouth and eyes fade out over this fraction of the face's
+                               // size outside
   bool color_transfer = true;
-  bool match_detail = true;  // sharpen a smoother source face to the target's skin detail
-  float inset = 0.04f;       // the face oval is shrunk by this fraction of the face's size, so the
-                             // soft edge lies on skin, not on the jaw line or the hair
-  float feather = 0.1f;      // width of the soft edge, as a fraction of the face's size
+  bool match_shading = true;    // the target's light and shade (low frequencies of its luma)
+  float shading_sigma = 0.08f;  // their scale, as a fraction of the face's size
+  bool match_detail = true;     // sharpen a smoother source face to the target's skin detail
+  float inset = 0.04f;    // the face oval is shrunk by this fraction of the face's size, so the
+                          // soft edge lies on skin, not on the jaw line or the hair
+  float feather = 0.07f;  // width of the soft edge, as a fraction of the face's size
 };
 
 struct PastedFace {
   cv::Rect region;  // pixels of the target that may have changed
-  cv::Mat mask;     // CV_8U, region-sized: where the source face was blended in
+  cv::Mat mask;     // CV_8U, region-sized: the face oval the source face was blended into
+  cv::Mat kept;     // CV_8U, region-sized: the target's mouth, eyes and occluders that show through
 };
 
 // The crop of bgr around the points (padded by a quarter of their size, clipped to the image),
@@ -41,8 +54,10 @@ struct PastedFace {
 SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> points);
 
 // Requires 468 target points. A face whose region lies outside the image is left alone (empty
-// region).
+// region). `occluded` (CV_8U, target-sized, or empty for none): pixels in front of the face; they
+// are kept like the mouth (unchanged, the source fading in around them).
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
-                      std::span<const cv::Point2f> target_points, const PasteOptions& options);
+                      std::span<const cv::Point2f> target_points, const PasteOptions& options,
+                      const cv::Mat& occluded = {});
 
 }  // namespace am

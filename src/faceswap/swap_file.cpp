@@ -1,10 +1,12 @@
 #include "faceswap/swap_file.hpp"
 
 #include <chrono>
+#include <optional>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/error.hpp"
+#include "faceswap/swap_drawing.hpp"
 #include "io/frame_source.hpp"
 #include "io/frame_writer.hpp"
 
@@ -30,24 +32,34 @@ void add_frame(SwapFileReport& report, const SwapStats& stats) {
 
 }  // namespace
 
-SwapFileReport swap_face_file(const std::filesystem::path& models_dir,
-                              const std::filesystem::path& source,
+SwapFileReport swap_face_file(const std::filesystem::path& models_dir, const FaceMap& sources,
                               const std::filesystem::path& target, const std::filesystem::path& out,
-                              const FaceSwapOptions& options, const SwapProgress& progress) {
+                              const FaceSwapOptions& options, const SwapProgress& progress,
+                              const std::filesystem::path& draw) {
   const auto start = std::chrono::steady_clock::now();
-  FaceSwapper swapper(models_dir, read_source_photo(source), options, source.string());
+  if (sources.empty())
+    throw SourceError("face swap: no source photo: give --source FACE or --face-map ID=PHOTO,...");
+  FaceSwapper swapper(models_dir, options);
+  for (const std::filesystem::path& photo : sources.photos())
+    swapper.add_source(read_source_photo(photo), photo.string());
+  const SourceChoice choose = sources.choose();
   const auto frames = open_source(target.string(), {}, Pacing::AsFastAsPossible);
   const double fps = frames->info().fps > 0 ? frames->info().fps : options.frame_rate;
   FrameWriter writer(out, fps);
+  std::optional<FrameWriter> drawing;
+  if (!draw.empty()) drawing.emplace(draw, fps);
+  const bool one_image = frames->info().kind == "image";
   SwapFileReport report;
   while (const auto frame = frames->next()) {
     SwapStats stats;
-    const cv::Mat swapped = swapper.swap_at(frame->image, frame->index / fps, &stats);
+    const cv::Mat swapped = swapper.swap_at(frame->image, frame->index / fps, &stats, choose);
     writer.write(swapped, frame->index);
+    if (drawing) drawing->write(draw_swap(frame->image, swapped, stats, one_image), frame->index);
     add_frame(report, stats);
     if (progress) progress(report.frames);
   }
   writer.finish();
+  if (drawing) drawing->finish();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

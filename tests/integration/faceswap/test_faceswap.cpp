@@ -11,6 +11,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
 #include "faceswap/face_swapper.hpp"
@@ -131,18 +132,31 @@ TEST_F(FaceSwap, SeamlessBlendingAlsoLeavesNoSeam) {
   }
 }
 
-TEST_F(FaceSwap, TheTargetsOpenMouthIsKeptWhenAsked) {
+// By default the target's open mouth (teeth) shows through unchanged, with keep_eyes its eyes too;
+// with keep_mouth off the whole face is the source's.
+TEST_F(FaceSwap, TheTargetsOpenMouthShowsThroughByDefaultAndItsEyesWhenAsked) {
   const cv::Mat target = load_face_photo("fr_obama.jpg");  // smiling, teeth showing
-  FaceSwapOptions keep, replace;
-  keep.paste.keep_mouth = true;
-  SwapStats kept_stats, replaced_stats;
-  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), keep).swap(target, &kept_stats);
+  FaceSwapOptions replace, with_eyes;
+  replace.paste.keep_mouth = false;
+  with_eyes.paste.keep_eyes = true;
+  SwapStats kept_stats, replaced_stats, eyes_stats;
+  const cv::Mat kept =
+      FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg")).swap(target, &kept_stats);
   FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), replace).swap(target, &replaced_stats);
+  FaceSwapper(models_dir(), load_face_photo("fr_biden.jpg"), with_eyes).swap(target, &eyes_stats);
   ASSERT_EQ(kept_stats.faces.size(), 1u);
   ASSERT_EQ(replaced_stats.faces.size(), 1u);
-  const int hole =
-      cv::countNonZero(replaced_stats.faces[0].mask) - cv::countNonZero(kept_stats.faces[0].mask);
-  EXPECT_GT(hole, 0.01 * cv::countNonZero(replaced_stats.faces[0].mask)) << "no mouth kept";
+  ASSERT_EQ(eyes_stats.faces.size(), 1u);
+  EXPECT_GT(cv::countNonZero(eyes_stats.faces[0].kept), cv::countNonZero(kept_stats.faces[0].kept))
+      << "no eyes kept";
+  const PastedFace& face = kept_stats.faces[0];
+  EXPECT_GT(cv::countNonZero(face.kept), 0.01 * cv::countNonZero(face.mask)) << "nothing kept";
+  EXPECT_EQ(cv::countNonZero(replaced_stats.faces[0].kept), 0);
+  cv::Mat changed;
+  cv::compare(kept(face.region), target(face.region), changed, cv::CMP_NE);
+  cv::cvtColor(changed, changed, cv::COLOR_BGR2GRAY);
+  EXPECT_EQ(cv::countNonZero(changed & face.kept), 0) << "the kept mouth was changed";
+  EXPECT_GT(cv::countNonZero(changed & face.mask), cv::countNonZero(face.mask) / 2);
 }
 
 // Faces cut by the image border (a visitor at the edge of the camera's view): the part inside
@@ -208,6 +222,75 @@ TEST_F(FaceSwap, ASourceWithSeveralFacesUsesTheLargestAndSaysSo) {
   ASSERT_FALSE(result.empty());
   EXPECT_GT(cosine_similarity(result, embedder_->embed(group, larger.keypoints)),
             cosine_similarity(result, embedder_->embed(group, smaller.keypoints)));
+}
+
+// Several faces, a source each (face map): on the two-people photo (obama left, biden right) the
+// left face gets biden's photo and the right one obama's, so each swapped face is closer to its
+// own source than to the other; a face the map does not name is left alone.
+TEST_F(FaceSwap, EachFaceTakesTheSourceTheFaceMapGivesIt) {
+  const cv::Mat group = load_face_photo("fr_two_people.jpg");
+  const auto faces = faces_left_to_right(group);
+  ASSERT_EQ(faces.size(), 2u);
+  const FaceEmbedding obama = largest_face_embedding(load_face_photo("fr_obama.jpg"));
+  const FaceEmbedding biden = largest_face_embedding(load_face_photo("fr_biden.jpg"));
+  FaceSwapper swapper(models_dir());
+  const std::size_t from_biden = swapper.add_source(load_face_photo("fr_biden.jpg"), "biden");
+  const std::size_t from_obama = swapper.add_source(load_face_photo("fr_obama.jpg"), "obama");
+  SwapStats stats;
+  const cv::Mat swapped = swapper.swap(group, &stats, [&](const TargetFace& face) {
+    return std::optional(face.id == 0 ? from_biden : from_obama);
+  });
+  ASSERT_EQ(stats.faces.size(), 2u);
+  EXPECT_EQ(stats.targets[0].id, 0);
+  EXPECT_LT(stats.targets[0].box.x, stats.targets[1].box.x) << "face ids run left to right";
+  const FaceEmbedding left = embedding_at(swapped, faces[0].box);
+  const FaceEmbedding right = embedding_at(swapped, faces[1].box);
+  ASSERT_FALSE(left.empty());
+  ASSERT_FALSE(right.empty());
+  std::cout << "face map on fr_two_people: left cos to biden " << cosine_similarity(left, biden)
+            << ", to obama " << cosine_similarity(left, obama) << "; right cos to obama "
+            << cosine_similarity(right, obama) << ", to biden " << cosine_similarity(right, biden)
+            << "\n";
+  EXPECT_GT(cosine_similarity(left, biden), cosine_similarity(left, obama));
+  EXPECT_GT(cosine_similarity(right, obama), cosine_similarity(right, biden));
+
+  swapper.reset();
+  const cv::Mat only_left = swapper.swap(group, &stats, [&](const TargetFace& face) {
+    return face.id == 0 ? std::optional(from_obama) : std::nullopt;
+  });
+  ASSERT_EQ(stats.faces.size(), 1u);
+  const cv::Rect right_box = cv::Rect(faces[1].box) & cv::Rect({0, 0}, group.size());
+  EXPECT_EQ(cv::norm(only_left(right_box), group(right_box), cv::NORM_INF), 0)
+      << "the unmapped face was changed";
+}
+
+// Something in front of the face (here a patch of another photo's background over obama's cheek
+// and mouth corner, as a hand would be): marked as occluded it is left exactly as it is while the
+// rest of the face is swapped; not marked, the source is pasted over it.
+TEST_F(FaceSwap, WhatIsMarkedAsInFrontOfTheFaceIsNotPastedOver) {
+  cv::Mat target = load_face_photo("fr_obama.jpg");
+  const cv::Rect2f face = faces_left_to_right(target).at(0).box;
+  const cv::Rect object(static_cast<int>(face.x + 0.1f * face.width),
+                        static_cast<int>(face.y + 0.55f * face.height),
+                        static_cast<int>(0.35f * face.width), static_cast<int>(0.3f * face.height));
+  load_face_photo("fr_two_people.jpg")(cv::Rect({20, 20}, object.size())).copyTo(target(object));
+  cv::Mat occluded = cv::Mat::zeros(target.size(), CV_8U);
+  occluded(object).setTo(255);
+  FaceSwapper swapper(models_dir(), load_face_photo("fr_biden.jpg"), {}, "fr_biden.jpg");
+  SwapStats stats;
+  const cv::Mat kept = swapper.swap_at(target, 0, &stats, {}, occluded);
+  ASSERT_EQ(stats.faces.size(), 1u);
+  EXPECT_EQ(cv::norm(kept(object), target(object), cv::NORM_INF), 0) << "pasted over the object";
+  const cv::Rect region = stats.faces[0].region;
+  cv::Mat changed;
+  cv::compare(kept(region), target(region), changed, cv::CMP_NE);
+  cv::cvtColor(changed, changed, cv::COLOR_BGR2GRAY);
+  EXPECT_GT(cv::countNonZero(changed & stats.faces[0].mask),
+            cv::countNonZero(stats.faces[0].mask) / 2)
+      << "the rest of the face was not swapped";
+  swapper.reset();
+  const cv::Mat unmarked = swapper.swap(target);
+  EXPECT_GT(cv::norm(unmarked(object), target(object), cv::NORM_INF), 0);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Colour transfer, blend masks, feathering and the seam measure.
+// Colour and shading transfer, blend masks, feathering (of the face and of kept features) and the
+// seam measure.
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -48,6 +49,37 @@ TEST(ColorTransfer, EmptyMaskLeavesThePatchAlone) {
   EXPECT_EQ(cv::norm(patch, before, cv::NORM_INF), 0);
 }
 
+// A face lit from the left pasted onto one lit from the right: after match_shading the patch's
+// brightness slope follows the reference's, and its fine texture stays.
+TEST(MatchShading, ThePatchTakesTheReferencesLightAndKeepsItsDetail) {
+  const cv::Size size(160, 160);
+  cv::Mat patch(size, CV_8UC3), reference(size, CV_8UC3);
+  for (int y = 0; y < size.height; ++y)
+    for (int x = 0; x < size.width; ++x) {
+      const int texture = ((x / 2 + y / 2) % 2) * 20;  // 2 px checkerboard
+      patch.at<cv::Vec3b>(y, x) = cv::Vec3b::all(static_cast<uchar>(200 - x / 2 + texture));
+      reference.at<cv::Vec3b>(y, x) = cv::Vec3b::all(static_cast<uchar>(100 + x / 2));
+    }
+  const cv::Mat mask = disc_mask(size, 70);
+  const auto mean_at = [&](const cv::Mat& image, int x) {
+    return cv::mean(image(cv::Rect(x - 5, 70, 10, 20)))[0];
+  };
+  ASSERT_GT(mean_at(patch, 40), mean_at(patch, 120));
+  match_shading(patch, reference, mask, 10);
+  EXPECT_LT(mean_at(patch, 40), mean_at(patch, 120)) << "the light did not follow the reference";
+  EXPECT_NEAR(mean_at(patch, 120) - mean_at(patch, 40), 40, 12);
+  cv::Mat detail;
+  cv::Laplacian(patch(cv::Rect(60, 60, 40, 40)), detail, CV_32F);
+  EXPECT_GT(cv::mean(cv::abs(detail))[0], 20) << "the fine texture was lost";
+}
+
+TEST(MatchShading, EmptyMaskLeavesThePatchAlone) {
+  cv::Mat patch = noisy({40, 40}, {60, 90, 200}, 10, 1);
+  const cv::Mat before = patch.clone();
+  match_shading(patch, noisy({40, 40}, {0, 0, 0}, 5, 2), cv::Mat::zeros(40, 40, CV_8U), 5);
+  EXPECT_EQ(cv::norm(patch, before, cv::NORM_INF), 0);
+}
+
 TEST(Blend, MaskFillsTheOutlineAndCutsTheHoles) {
   const std::vector<cv::Point2f> outline{{10, 10}, {90, 10}, {90, 90}, {10, 90}};
   const std::vector<std::vector<cv::Point2f>> holes{{{40, 40}, {60, 40}, {60, 60}, {40, 60}}};
@@ -63,6 +95,15 @@ TEST(Blend, FeatheredAlphaRisesFromTheEdgeToOne) {
   EXPECT_FLOAT_EQ(alpha.at<float>(100, 100), 1);
   EXPECT_NEAR(alpha.at<float>(100, 30), 10.0f / 20.0f, 0.1);
   for (int x = 21; x < 100; ++x) EXPECT_GE(alpha.at<float>(100, x), alpha.at<float>(100, x - 1));
+}
+
+TEST(Blend, KeptAlphaIsOneOnTheKeptRegionAndFadesOutsideIt) {
+  const cv::Mat alpha = kept_alpha(disc_mask({200, 200}, 40), 20);
+  EXPECT_FLOAT_EQ(alpha.at<float>(100, 100), 1);
+  EXPECT_FLOAT_EQ(alpha.at<float>(100, 61), 1);
+  EXPECT_NEAR(alpha.at<float>(100, 50), 0.5f, 0.1);
+  EXPECT_FLOAT_EQ(alpha.at<float>(100, 30), 0);
+  for (int x = 31; x < 100; ++x) EXPECT_GE(alpha.at<float>(100, x), alpha.at<float>(100, x - 1));
 }
 
 TEST(Blend, FeatheredBlendTakesThePatchWhereAlphaIsOneAndTheTargetWhereZero) {

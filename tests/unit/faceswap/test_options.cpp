@@ -35,14 +35,14 @@ TEST(FaceSwapOptions, BlendingAndKeptFeaturesComeFromTheConfig) {
   Config cfg = config_with("cpu");
   const FaceSwapOptions defaults = face_swap_options(cfg);
   EXPECT_EQ(defaults.paste.blend, BlendMode::Feathered);
-  EXPECT_FALSE(defaults.paste.keep_mouth);
+  EXPECT_TRUE(defaults.paste.keep_mouth);
   EXPECT_FALSE(defaults.paste.keep_eyes);
   cfg.set("face_swap.blend", std::string("seamless"), "command line");
-  cfg.set("face_swap.keep_mouth", true, "command line");
+  cfg.set("face_swap.keep_mouth", false, "command line");
   cfg.set("face_swap.keep_eyes", true, "command line");
   const FaceSwapOptions options = face_swap_options(cfg);
   EXPECT_EQ(options.paste.blend, BlendMode::Seamless);
-  EXPECT_TRUE(options.paste.keep_mouth);
+  EXPECT_FALSE(options.paste.keep_mouth);
   EXPECT_TRUE(options.paste.keep_eyes);
 }
 

@@ -52,7 +52,7 @@ TEST_F(FaceTagTest, FollowsThePhotosContentAndTheSwapSettingsNotItsPath) {
   EXPECT_EQ(avatar_face_tag(swapping(a_copy)), tag);
   EXPECT_NE(avatar_face_tag(swapping(b)), tag);
   Config mouth = swapping(a);
-  mouth.set("face_swap.keep_mouth", true, "test");
+  mouth.set("face_swap.keep_mouth", !mouth.get_bool("face_swap.keep_mouth"), "test");
   EXPECT_NE(avatar_face_tag(mouth), tag);
   Config seamless = swapping(a);
   seamless.set("face_swap.blend", std::string("seamless"), "test");

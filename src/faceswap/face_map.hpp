@@ -1,0 +1,34 @@
+// Which source photo goes on which face. Written as text (config face_swap.face_map, swap-face
+// --face-map): comma-separated ID=PHOTO entries, where ID is a face id (swap-face: the swapper's
+// face ids, 0, 1, ... in order of appearance, left to right; run: the tracked person id) and
+// "*" names the photo for every other face, e.g. "0=alice.jpg,1=bob.jpg,*=carol.jpg". Without
+// "*" unlisted faces are left alone. parse_face_map() throws ConfigError naming the bad entry;
+// face_map_from_config() adds face_swap.source_image as the photo for every other face when the
+// map has no "*". photos() lists each photo once (the order FaceSwapper::add_source gets them);
+// choose() turns the map into a SourceChoice over those indices. Pure.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "faceswap/face_swapper.hpp"
+
+namespace am {
+
+struct FaceMap {
+  std::map<int, std::filesystem::path> by_face;
+  std::filesystem::path others;  // empty: faces not in by_face are left alone
+
+  bool empty() const { return by_face.empty() && others.empty(); }
+  std::vector<std::filesystem::path> photos() const;
+  SourceChoice choose() const;
+};
+
+FaceMap parse_face_map(const std::string& text);
+
+FaceMap face_map_from_config(const Config& cfg);
+
+}  // namespace am

@@ -1,0 +1,104 @@
+// The swapped face keeps the target's expression (real models, test photos), read by the face mesh
+// run on the swapped image and compared with its reading of the target (expression_metric.hpp).
+// The hardest case: the closed-mouth 300w woman pasted onto smiling, open-mouthed obama keeps the
+// eyes within 10 % (the warp follows the target's eyelids) and the mouth within 20 % (measured:
+// +15 %; the goal of 10 % is not met), closer than with the mouth not kept. Over all pairs
+// of one-face photos the eyes stay within 20 %; the mouth is only printed there: on the small,
+// slightly open mouth of fr_obama3 the mesh reads every swapped face as closed (0.05 against
+// 0.13), kept or not, so no bound holds there.
+// Figures in docs/faceswap.md.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "faceswap/expression_metric.hpp"
+#include "faceswap/face_mesh.hpp"
+#include "faceswap/face_swapper.hpp"
+#include "support/faces.hpp"
+#include "support/models_dir.hpp"
+
+namespace am {
+namespace {
+
+using test::load_face_photo;
+using test::models_dir;
+
+const FaceMesh& mesh() {
+  static const FaceMesh instance(models_dir() / kFaceMeshModelFile);
+  return instance;
+}
+
+// The expression the mesh reads off `image` for the face at `points` (refined once from them).
+Expression expression_at(const cv::Mat& image, const std::vector<cv::Point2f>& points) {
+  return expression_of(mesh().locate(image, roi_from_points(points)).points);
+}
+
+struct Measured {
+  Expression target, swapped;
+};
+
+// Swaps source onto target (one face) and reads both expressions at the pasted face.
+Measured swap_and_measure(const std::string& source, const std::string& target,
+                          const FaceSwapOptions& options = {}) {
+  const cv::Mat target_image = load_face_photo(target);
+  FaceSwapper swapper(models_dir(), load_face_photo(source), options, source);
+  SwapStats stats;
+  const cv::Mat swapped = swapper.swap(target_image, &stats);
+  if (stats.landmarks.size() != 1) throw std::runtime_error("no single face in " + target);
+  return {expression_at(target_image, stats.landmarks[0]),
+          expression_at(swapped, stats.landmarks[0])};
+}
+
+std::ostream& operator<<(std::ostream& out, const Expression& e) {
+  return out << "mouth " << e.mouth << ", eyes " << e.left_eye << " / " << e.right_eye;
+}
+
+TEST(FaceSwapExpression, TheTestPhotosCoverAnOpenMouthTargetAndAClosedMouthSource) {
+  const cv::Mat obama = load_face_photo("fr_obama.jpg"),
+                woman = load_face_photo("300w_indoor_020.png");
+  FaceSwapper on_obama(models_dir(), woman, {}, "300w_indoor_020.png");
+  SwapStats stats;
+  on_obama.swap(obama, &stats);
+  ASSERT_EQ(stats.landmarks.size(), 1u);
+  EXPECT_GT(expression_at(obama, stats.landmarks[0]).mouth, 0.15) << "fr_obama's smile is open";
+  EXPECT_LT(expression_of(on_obama.source().points).mouth, 0.05) << "300w's mouth is closed";
+}
+
+TEST(FaceSwapExpression, AClosedMouthSourceOnAnOpenSmileKeepsTheSmileAndTheEyes) {
+  const Measured kept = swap_and_measure("300w_indoor_020.png", "fr_obama.jpg");
+  std::cout << "300w -> obama, target: " << kept.target << "\n"
+            << "  swapped (mouth kept): " << kept.swapped << ", error "
+            << expression_error(kept.swapped, kept.target) << "\n";
+  EXPECT_LE(opening_error(kept.swapped.mouth, kept.target.mouth), 0.2);
+  EXPECT_LE(opening_error(kept.swapped.left_eye, kept.target.left_eye), 0.1);
+  EXPECT_LE(opening_error(kept.swapped.right_eye, kept.target.right_eye), 0.1);
+
+  FaceSwapOptions old_default;
+  old_default.paste.keep_mouth = false;
+  const Measured pasted = swap_and_measure("300w_indoor_020.png", "fr_obama.jpg", old_default);
+  std::cout << "  swapped (mouth not kept): " << pasted.swapped << ", error "
+            << expression_error(pasted.swapped, pasted.target) << "\n";
+  EXPECT_LT(expression_error(kept.swapped, kept.target),
+            expression_error(pasted.swapped, pasted.target));
+}
+
+TEST(FaceSwapExpression, EveryPairOfOneFacePhotosKeepsTheTargetsEyes) {
+  const std::vector<std::string> photos{"fr_obama.jpg", "fr_obama3.jpg", "fr_biden.jpg",
+                                        "300w_indoor_020.png"};
+  for (const std::string& source : photos)
+    for (const std::string& target : photos) {
+      if (source == target) continue;
+      const Measured m = swap_and_measure(source, target);
+      std::cout << source << " -> " << target << ": target " << m.target << "; swapped "
+                << m.swapped << "; error " << expression_error(m.swapped, m.target) << "\n";
+      EXPECT_LE(opening_error(m.swapped.left_eye, m.target.left_eye), 0.2)
+          << source << " -> " << target;
+      EXPECT_LE(opening_error(m.swapped.right_eye, m.target.right_eye), 0.2)
+          << source << " -> " << target;
+    }
+}
+
+}  // namespace
+}  // namespace am
