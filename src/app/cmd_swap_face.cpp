@@ -13,9 +13,7 @@ int cmd_swap_face(const Config& cfg, const SwapFaceCommand& opts) {
   const auto progress = [](int64_t frames) {
     if (frames % 100 == 0) spdlog::info("{} frames swapped", frames);
   };
-  FaceMap sources =
-      parse_face_map(opts.face_map.empty() ? cfg.get_string("face_swap.face_map") : opts.face_map);
-  if (!opts.source.empty()) sources.others = opts.source;
+  const FaceMap sources = face_map_from(cfg, opts.face_map, opts.source);
   const SwapFileReport report = swap_face_file(models_dir(cfg), sources, opts.target, opts.out,
                                                face_swap_options(cfg), progress, opts.draw_out);
   const double frames = static_cast<double>(std::max<int64_t>(report.frames, 1));

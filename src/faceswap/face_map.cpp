@@ -74,10 +74,4 @@ FaceMap parse_face_map(const std::string& text) {
   return map;
 }
 
-FaceMap face_map_from_config(const Config& cfg) {
-  FaceMap map = parse_face_map(cfg.get_string("face_swap.face_map"));
-  if (map.others.empty()) map.others = cfg.get_string("face_swap.source_image");
-  return map;
-}
-
 }  // namespace am

@@ -2,9 +2,9 @@
 // --face-map): comma-separated ID=PHOTO entries, where ID is a face id (swap-face: the swapper's
 // face ids, 0, 1, ... in order of appearance, left to right; run: the tracked person id) and
 // "*" names the photo for every other face, e.g. "0=alice.jpg,1=bob.jpg,*=carol.jpg". Without
-// "*" unlisted faces are left alone. parse_face_map() throws ConfigError naming the bad entry;
-// face_map_from_config() adds face_swap.source_image as the photo for every other face when the
-// map has no "*". photos() lists each photo once (the order FaceSwapper::add_source gets them);
+// "*" unlisted faces are left alone. parse_face_map() throws ConfigError naming the bad entry
+// (face_map_from() in pipeline/pipeline_settings.hpp adds the config's and command line's
+// sources). photos() lists each photo once (the order FaceSwapper::add_source gets them);
 // choose() turns the map into a SourceChoice over those indices. Pure.
 #pragma once
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/config.hpp"
+#include "core/error.hpp"
 #include "faceswap/face_swapper.hpp"
 
 namespace am {
@@ -28,7 +28,5 @@ struct FaceMap {
 };
 
 FaceMap parse_face_map(const std::string& text);
-
-FaceMap face_map_from_config(const Config& cfg);
 
 }  // namespace am

@@ -63,17 +63,6 @@ SourceFace find_source_face(const cv::Mat& bgr, const FaceBoxDetector& boxes, co
 
 }  // namespace
 
-FaceSwapOptions face_swap_options(const Config& cfg) {
-  FaceSwapOptions options;
-  options.session.device = parse_device(cfg.get_string("face_swap.device"));
-  options.session.threads = static_cast<int>(cfg.get_int("processing.threads"));
-  options.paste.blend =
-      cfg.get_string("face_swap.blend") == "seamless" ? BlendMode::Seamless : BlendMode::Feathered;
-  options.paste.keep_mouth = cfg.get_bool("face_swap.keep_mouth");
-  options.paste.keep_eyes = cfg.get_bool("face_swap.keep_eyes");
-  return options;
-}
-
 FaceSwapper::FaceSwapper(const std::filesystem::path& models_dir, const FaceSwapOptions& options)
     : options_(options),
       boxes_(models_dir / kFaceDetectModelFile, {}, options.session),

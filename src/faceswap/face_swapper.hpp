@@ -21,7 +21,6 @@
 
 #include <opencv2/core/mat.hpp>
 
-#include "core/config.hpp"
 #include "faceswap/face_mesh.hpp"
 #include "faceswap/landmark_filter.hpp"
 #include "faceswap/paste_face.hpp"
@@ -39,10 +38,6 @@ struct FaceSwapOptions {
   double frame_rate = 30;     // frame spacing assumed by swap() (swap_at() takes real times)
   SessionOptions session;     // device and threads for the models
 };
-
-// face_swap.device, .blend, .keep_mouth, .keep_eyes and processing.threads from the config;
-// the rest default.
-FaceSwapOptions face_swap_options(const Config& cfg);
 
 // A face in the target frame, for choosing its source.
 struct TargetFace {

@@ -82,6 +82,24 @@ CaptureOptions capture_options(const std::string& spec, bool loop) {
   return options;
 }
 
+FaceSwapOptions face_swap_options(const Config& cfg) {
+  FaceSwapOptions options;
+  options.session.device = parse_device(cfg.get_string("face_swap.device"));
+  options.session.threads = static_cast<int>(cfg.get_int("processing.threads"));
+  options.paste.blend =
+      cfg.get_string("face_swap.blend") == "seamless" ? BlendMode::Seamless : BlendMode::Feathered;
+  options.paste.keep_mouth = cfg.get_bool("face_swap.keep_mouth");
+  options.paste.keep_eyes = cfg.get_bool("face_swap.keep_eyes");
+  return options;
+}
+
+FaceMap face_map_from(const Config& cfg, const std::string& map, const std::string& source) {
+  FaceMap out = parse_face_map(map.empty() ? cfg.get_string("face_swap.face_map") : map);
+  if (!source.empty()) out.others = source;
+  if (out.others.empty()) out.others = cfg.get_string("face_swap.source_image");
+  return out;
+}
+
 std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
                                                const std::filesystem::path& models) {
   if (!cfg.get_bool("face_swap.enabled")) return nullptr;

@@ -14,6 +14,7 @@
 #include "cache/redis_cache.hpp"
 #include "core/config.hpp"
 #include "core/logging.hpp"
+#include "faceswap/face_map.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
@@ -55,6 +56,12 @@ std::string source_spec(const Config& cfg, const std::string& source);
 // Cameras and streams are reopened when they fail; files end (or loop).
 CaptureOptions capture_options(const std::string& spec, bool loop);
 
+// face_swap.device, processing.threads, face_swap.blend / keep_mouth / keep_eyes.
+FaceSwapOptions face_swap_options(const Config& cfg);
+// Which photo goes on which face: the map given (else face_swap.face_map), with `source` (else,
+// when the map names none, face_swap.source_image) for every other face.
+FaceMap face_map_from(const Config& cfg, const std::string& map = "",
+                      const std::string& source = "");
 // With face_swap.enabled, a swapper for the face_swap.source_image photo (SourceError naming the
 // key when it is unset or unreadable); nullptr when face swapping is off.
 std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,

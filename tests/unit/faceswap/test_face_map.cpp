@@ -53,18 +53,5 @@ TEST(FaceMap, ABadEntryIsAConfigErrorNamingIt) {
   }
 }
 
-TEST(FaceMap, TheConfigsSourceImageIsThePhotoForTheRest) {
-  ConfigSources sources;
-  sources.implicit_file = "/nonexistent/config.json";
-  Config cfg = load_config(sources);
-  cfg.set("face_swap.source_image", std::string("carol.jpg"), "command line");
-  cfg.set("face_swap.face_map", std::string("0=alice.jpg"), "command line");
-  FaceMap map = face_map_from_config(cfg);
-  EXPECT_EQ(map.others, "carol.jpg");
-  EXPECT_EQ(map.by_face.at(0), "alice.jpg");
-  cfg.set("face_swap.face_map", std::string("0=alice.jpg,*=dave.jpg"), "command line");
-  EXPECT_EQ(face_map_from_config(cfg).others, "dave.jpg");
-}
-
 }  // namespace
 }  // namespace am

@@ -1,5 +1,6 @@
 // face_swap_options(): the config's face_swap.device and processing.threads reach the models;
-// face_swap.blend, .keep_mouth and .keep_eyes reach the paste.
+// face_swap.blend, .keep_mouth and .keep_eyes reach the paste. face_map_from(): the command line's
+// map and source, else the config's.
 #include <optional>
 #include <string>
 
@@ -7,7 +8,7 @@
 
 #include "core/config.hpp"
 #include "core/error.hpp"
-#include "faceswap/face_swapper.hpp"
+#include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 namespace {
@@ -48,6 +49,21 @@ TEST(FaceSwapOptions, BlendingAndKeptFeaturesComeFromTheConfig) {
 
 TEST(FaceSwapOptions, AnUnknownDeviceIsAConfigError) {
   EXPECT_THROW(config_with("tpu"), ConfigError);
+}
+
+TEST(FaceMap, TheConfigsSourceImageIsThePhotoForTheRest) {
+  ConfigSources sources;
+  sources.implicit_file = "/nonexistent/config.json";
+  Config cfg = load_config(sources);
+  cfg.set("face_swap.source_image", std::string("carol.jpg"), "command line");
+  cfg.set("face_swap.face_map", std::string("0=alice.jpg"), "command line");
+  FaceMap map = face_map_from(cfg);
+  EXPECT_EQ(map.others, "carol.jpg");
+  EXPECT_EQ(map.by_face.at(0), "alice.jpg");
+  cfg.set("face_swap.face_map", std::string("0=alice.jpg,*=dave.jpg"), "command line");
+  EXPECT_EQ(face_map_from(cfg).others, "dave.jpg");
+  EXPECT_EQ(face_map_from(cfg, "", "erin.jpg").others, "erin.jpg");
+  EXPECT_EQ(face_map_from(cfg, "1=bob.jpg").by_face.at(1), "bob.jpg");
 }
 
 }  // namespace
