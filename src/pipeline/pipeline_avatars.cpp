@@ -61,7 +61,7 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
         break;
       case tracking::TrackEventType::GalleryChanged: {
         const std::string key = std::to_string(event.id);
-        Identity identity = cache->get_identity(key).value_or(Identity{key, {}, 0, 0});
+        Identity identity = cache->get_identity(key).value_or(Identity{key, {}, 0, 0, {}, 0});
         if (identity.first_seen_ms == 0) identity.first_seen_ms = unix_now_ms();
         identity.last_seen_ms = unix_now_ms();
         identity.embeddings = tracker.gallery().embeddings(event.id);
