@@ -30,15 +30,26 @@ void clean_cache(Cache& cache, const std::filesystem::path& avatar_dir,
         entries, files);
 }
 
+// The identity's body appearance when it was stored in the layout this build reads.
+std::optional<tracking::BodyAppearance> stored_body(const Identity& identity) {
+  if (identity.body_version != tracking::kBodyAppearanceVersion) return std::nullopt;
+  return tracking::body_from_floats(identity.body);
+}
+
 }  // namespace
 
 void Pipeline::Impl::seed_identities() {
   int seeded = 0;
+  const double now = monotonic_ms();
+  const std::int64_t unix_now = unix_now_ms();
   for (const auto& identity : cache->list_identities()) {
     char* end = nullptr;
     const long id = std::strtol(identity.id.c_str(), &end, 10);
-    if (*end != '\0' || id <= 0 || identity.embeddings.empty()) continue;
-    tracker.seed_identity(static_cast<int>(id), identity.embeddings);
+    const auto body = stored_body(identity);
+    if (*end != '\0' || id <= 0 || (identity.embeddings.empty() && !body)) continue;
+    // The tracker's clock is monotonic_ms(): when it last saw them is that long ago.
+    const double seen = now - static_cast<double>(unix_now - identity.last_seen_ms);
+    tracker.seed_identity(static_cast<int>(id), identity.embeddings, body, seen);
     ++seeded;
   }
   if (seeded > 0) spdlog::info("{} known visitor(s) loaded from the cache", seeded);
@@ -54,7 +65,11 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
         person_left(event.id, now_ms);
         break;
       case tracking::TrackEventType::Returned:
-        spdlog::info("person {} came back", event.id);
+        spdlog::info(
+            "person {} came back (recognised by {}: face cosine {:.2f}, body distance "
+            "{:.2f})",
+            event.id, tracking::to_string(tracker.last_decision().basis),
+            tracker.last_decision().face_similarity, tracker.last_decision().body_distance);
         if (event.replaced_id != 0) person_left(event.replaced_id, now_ms);
         avatars.keep(event.id);
         send_cached_avatar(event.id);
@@ -65,6 +80,10 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
         if (identity.first_seen_ms == 0) identity.first_seen_ms = unix_now_ms();
         identity.last_seen_ms = unix_now_ms();
         identity.embeddings = tracker.gallery().embeddings(event.id);
+        if (const auto* body = tracker.gallery().body(event.id)) {
+          identity.body = tracking::to_floats(*body);
+          identity.body_version = tracking::kBodyAppearanceVersion;
+        }
         cache->put_identity(identity);
         break;
       }

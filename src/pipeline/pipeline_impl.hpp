@@ -42,7 +42,6 @@ struct Pipeline::Impl {
   // pipeline.cpp
   int run();
   void process(Frame& frame);
-  std::vector<float> face_of(const cv::Mat& image, const PoseObservation& person);
   // pipeline_view.cpp
   void show_view(const Frame& frame, const std::vector<PoseObservation>& persons);
 

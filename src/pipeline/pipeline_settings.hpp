@@ -21,10 +21,12 @@
 
 namespace am {
 
-SessionOptions session_options(const Config& cfg);   // processing.device / processing.threads
-CameraRequest camera_request(const Config& cfg);     // camera.width / height / fps
-PoseTrackerOptions pose_options(const Config& cfg);  // pose.* and processing.max_persons
-tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.lost_timeout_s
+SessionOptions session_options(const Config& cfg);  // processing.device / processing.threads
+CameraRequest camera_request(const Config& cfg);    // camera.width / height / fps
+// pose.* and processing.max_persons; with_mask: each person's segmentation mask too.
+PoseTrackerOptions pose_options(const Config& cfg, bool with_mask = false);
+tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.*
+tracking::IdentityOptions identity_options(const Config& cfg);  // tracking.* thresholds
 tracking::QualityOptions gate_options_from(const Config& cfg);  // quality_threshold, full_body
 ServerOptions server_options(const Config& cfg);                // websocket.*
 VmcOptions vmc_options(const Config& cfg);                      // vmc.*

@@ -24,7 +24,7 @@ struct IdentityOptions {
   float clear_face_quality = 0.3f;
   float face_threshold = 0.45f;  // kSamePersonThreshold (docs/faces.md)
   float face_veto = 0.2f;
-  float body_threshold = 0.5f;
+  float body_threshold = 0.3f;
   float body_margin = 0.15f;
   int min_body_frames = 3;
   double body_window_ms = 12 * 3600 * 1000.0;
