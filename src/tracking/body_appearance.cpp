@@ -51,8 +51,8 @@ cv::Mat chromaticity(const cv::Mat& bgr) {
   return out;
 }
 
-// Mean and standard deviation of r, g and intensity per part, x 100, the intensity over the
-// person's mean intensity.
+// Per part, x 100: mean and standard deviation of r and g, then the part's mean intensity and
+// its spread over (part mean + person mean): bounded, 50 for a part as bright as the person.
 void colour_stats(const cv::Mat& rgi, const cv::Mat1b& labels, const cv::Mat1b& person,
                   const BodyOptions& options, BodyAppearance& out) {
   const cv::Mat1b all = (labels != kNoPart) & person;
@@ -63,7 +63,7 @@ void colour_stats(const cv::Mat& rgi, const cv::Mat1b& labels, const cv::Mat1b& 
     if (cv::countNonZero(pixels) < options.min_part_pixels) continue;
     cv::Scalar mean, stddev;
     cv::meanStdDev(rgi, mean, stddev, pixels);
-    const double k = 100.0 / mean_i;
+    const double k = 100.0 / (mean[2] + mean_i);
     out.parts[part].stats = {
         static_cast<float>(100 * mean[0]),   static_cast<float>(100 * mean[1]),
         static_cast<float>(k * mean[2]),     static_cast<float>(100 * stddev[0]),

@@ -4,10 +4,10 @@
 // landmarks. Gives a BodyAppearance: for four body parts (head and hair, upper body, lower body,
 // shoes) the mean and spread of their colours in a lighting-robust space (chromaticity r and g,
 // each channel over the sum of the three, which a brighter or dimmer light leaves unchanged, and
-// the intensity over the person's own mean intensity), and body proportions from the world
-// landmarks (segment lengths over the torso length, and the height). Parts and proportions whose
-// landmarks are not visible are left out (weight 0). Left and right are pooled, so a mirrored view
-// gives the same descriptor. Pure functions.
+// the part's intensity over itself plus the person's mean intensity), and body proportions from the
+// world landmarks (segment lengths over the torso length, and the height). Parts and proportions
+// whose landmarks are not visible are left out (weight 0). Left and right are pooled, so a mirrored
+// view gives the same descriptor. Pure functions.
 #pragma once
 
 #include <array>
@@ -23,7 +23,7 @@ namespace am::tracking {
 
 enum BodyPart : int { kHeadPart = 0, kUpperPart, kLowerPart, kShoesPart, kBodyPartCount };
 
-// Per part: mean r, g, intensity then their standard deviations, x 100 (intensity relative).
+// Per part, x 100: mean r, g, relative intensity, then their spreads (colour_stats()).
 inline constexpr int kColourFeatures = 6;
 // Shoulder width, hip width, upper arm, forearm, thigh, shin (each over the torso length) and
 // the height in metres (nose to ankles along the body).
