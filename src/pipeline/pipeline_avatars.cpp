@@ -70,7 +70,11 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
             "{:.2f})",
             event.id, tracking::to_string(tracker.last_decision().basis),
             tracker.last_decision().face_similarity, tracker.last_decision().body_distance);
-        if (event.replaced_id != 0) person_left(event.replaced_id, now_ms);
+        if (event.replaced_id != 0) {
+          // The fresh id was this returning person all along: forget it, cache included.
+          person_left(event.replaced_id, now_ms);
+          cache->remove(std::to_string(event.replaced_id));
+        }
         avatars.keep(event.id);
         send_cached_avatar(event.id);
         break;

@@ -61,6 +61,8 @@ IdentityDecision by_body(const IdentityEvidence& evidence, const std::vector<Kno
   if (best <= options.body_threshold && second - best >= options.body_margin) {
     out.id = best_id;
     out.basis = DecisionBasis::Body;
+  } else {
+    out.near = best <= options.body_threshold + options.body_margin;
   }
   return out;
 }

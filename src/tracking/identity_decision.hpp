@@ -52,6 +52,8 @@ struct IdentityDecision {
   DecisionBasis basis = DecisionBasis::None;
   float face_similarity = -1;  // best cosine to the chosen (or best face) identity; -1: none
   float body_distance = -1;    // distance to the chosen (or closest body) identity; -1: none
+  // No match, but a body candidate within body_threshold + body_margin: more frames may decide.
+  bool near = false;
 };
 
 IdentityDecision decide_identity(const IdentityEvidence& evidence,

@@ -13,7 +13,8 @@ namespace am::tracking {
 struct Track {
   int id = 0;  // person id; 0 while tentative
   bool confirmed = false;
-  bool fresh_id = false;          // confirmed under a fresh id; may still turn out to be a return
+  bool fresh_id = false;  // confirmed under a fresh id; may still turn out to be a return
+  bool held = false;      // confirm_hits reached but kept tentative: its body nearly matches
   bool evidence_changed = false;  // a better face or more body frames since the last decision
   bool matched = false;           // matched in the current frame
   bool dead = false;              // its id was taken over by another track; dropped at frame end

@@ -29,7 +29,12 @@ FaceSample clear_face(const FaceEmbedding& embedding, const FaceQualityOptions& 
   return {embedding, options.full_width_px, 1.0f, options.full_sharpness, 0};
 }
 
-bool is_power_of_two(int n) { return n > 0 && (n & (n - 1)) == 0; }
+// True at first, 2 x first, 4 x first, ...
+bool at_doubling(int n, int first) {
+  if (first <= 0 || n < first || n % first != 0) return false;
+  const int k = n / first;
+  return (k & (k - 1)) == 0;
+}
 
 }  // namespace
 
@@ -92,9 +97,7 @@ void Tracker::gather_evidence(Track& track, const PersonInput& person,
     track.evidence_changed = true;
   if (evidence && evidence->body) {
     accumulate(track.body, *evidence->body);
-    const int frames = track.body.observations;
-    if (frames >= options_.identity.min_body_frames &&
-        (frames == options_.identity.min_body_frames || is_power_of_two(frames)))
+    if (at_doubling(track.body.observations, options_.identity.min_body_frames))
       track.evidence_changed = true;
   }
 }
@@ -102,13 +105,7 @@ void Tracker::gather_evidence(Track& track, const PersonInput& person,
 void Tracker::settle_identity(Track& track, double time_ms, std::vector<TrackEvent>& events) {
   if (!track.confirmed && track.hits < options_.confirm_hits) return;
   if (!track.confirmed) {
-    track.confirmed = true;
-    track.confirmed_ms = time_ms;
-    if (!reclaim_identity(track, time_ms, events)) {
-      track.id = next_id_++;
-      track.fresh_id = true;
-      events.push_back({TrackEventType::NewPerson, track.id, 0});
-    }
+    if (!confirm(track, time_ms, events)) return;
   } else if (track.fresh_id && track.evidence_changed &&
              time_ms - track.confirmed_ms <= options_.recheck_window_ms) {
     if (!reclaim_identity(track, time_ms, events))
@@ -118,6 +115,28 @@ void Tracker::settle_identity(Track& track, double time_ms, std::vector<TrackEve
   }
   track.evidence_changed = false;
   store_evidence(track, time_ms, events);
+}
+
+// A track with confirm_hits matches gets its returning id, or a fresh one; but while its body
+// nearly matches someone (IdentityDecision::near) it stays tentative for up to max_hold_frames,
+// asked again as its evidence grows, so a returning visitor does not flash up under a new id.
+// Returns false while held.
+bool Tracker::confirm(Track& track, double time_ms, std::vector<TrackEvent>& events) {
+  const bool ask = !track.held || track.evidence_changed;
+  track.evidence_changed = false;
+  if (ask && reclaim_identity(track, time_ms, events)) {
+    track.confirmed = true;
+    track.confirmed_ms = time_ms;
+    return true;
+  }
+  if (ask) track.held = last_decision_.near;
+  if (track.held && track.hits < options_.confirm_hits + options_.max_hold_frames) return false;
+  track.confirmed = true;
+  track.confirmed_ms = time_ms;
+  track.id = next_id_++;
+  track.fresh_id = true;
+  events.push_back({TrackEventType::NewPerson, track.id, 0});
+  return true;
 }
 
 // Gives the track the gallery id its evidence returns (decide_identity), when that person is not

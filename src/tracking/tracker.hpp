@@ -4,7 +4,8 @@
 // appearance). A new detection starts a tentative track (no id); after confirm_hits matches it is
 // confirmed: if its evidence (best faces, body appearance) returns a gallery identity that is not
 // on screen (decide_identity(), identity_decision.hpp) it takes that id back (Returned), else it
-// gets a fresh id (NewPerson); within recheck_window_ms a fresh id is re-decided whenever its
+// gets a fresh id (NewPerson), after up to max_hold_frames more frames when its body nearly
+// matches someone; within recheck_window_ms a fresh id is re-decided whenever its
 // evidence grows (a better face, twice the body frames). A confirmed track unmatched for more than
 // lost_timeout_ms is removed (Left); its faces and body stay in the gallery. Matching each frame
 // is an optimal assignment (Hungarian) on match_cost() against the tracks' predicted positions.
@@ -29,6 +30,7 @@ struct TrackerOptions {
   double max_prediction_ms = 500;  // motion is extrapolated at most this far
   float velocity_smoothing = 0.5f;
   double recheck_window_ms = 10000;  // a fresh id may still turn out to be a return this long
+  int max_hold_frames = 9;           // a body that nearly matches someone waits this long for an id
   CostOptions cost;
   GalleryOptions gallery;
   FaceQualityOptions face_quality;
@@ -90,6 +92,7 @@ class Tracker {
   std::vector<int> match_tracks(const std::vector<PersonInput>& persons, double time_ms);
   void gather_evidence(Track& track, const PersonInput& person, const PersonEvidence* evidence);
   void settle_identity(Track& track, double time_ms, std::vector<TrackEvent>& events);
+  bool confirm(Track& track, double time_ms, std::vector<TrackEvent>& events);
   bool reclaim_identity(Track& track, double time_ms, std::vector<TrackEvent>& events);
   void store_evidence(Track& track, double time_ms, std::vector<TrackEvent>& events);
   std::set<int> ids_on_screen_except(const Track& track) const;

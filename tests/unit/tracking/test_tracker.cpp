@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -219,6 +220,23 @@ TEST(Tracker, FreshIdIsRedecidedWhenTheBodyHasBeenSeenLongEnough) {
   EXPECT_EQ(u.ids, std::vector<int>{3});
   EXPECT_TRUE(std::find(u.events.begin(), u.events.end(),
                         TrackEvent{TrackEventType::Returned, 3, 4}) != u.events.end());
+}
+
+TEST(Tracker, ABodyThatNearlyMatchesWaitsForMoreFramesBeforeANewId) {
+  Tracker tracker;
+  tracker.seed_identity(3, {}, body_evidence(0).body, 0);
+  const PersonInput p = make_person(300, 50, 300);
+  // Distance 0.37: above body_threshold (0.3), within body_threshold + body_margin.
+  const float shade = 0.37f * 2 * 10 / std::sqrt(6.0f);
+  const auto held = show_with(tracker, p, body_evidence(shade), 0, 5);
+  EXPECT_EQ(held.ids, std::vector<int>{0}) << "still tentative: no id flashes up";
+  EXPECT_TRUE(held.events.empty());
+  const auto u = show_with(tracker, p, body_evidence(shade), 5, 7);
+  EXPECT_EQ(u.ids, std::vector<int>{4}) << "after max_hold_frames: a new person after all";
+  Tracker far;
+  far.seed_identity(3, {}, body_evidence(0).body, 0);
+  EXPECT_EQ(show_with(far, p, body_evidence(20), 0, 3).ids, std::vector<int>{4})
+      << "a body far from everyone gets its id at once";
 }
 
 TEST(Tracker, OnScreenIdentityIsNotGivenToASecondPerson) {
