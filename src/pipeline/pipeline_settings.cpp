@@ -54,6 +54,8 @@ tracking::TrackerOptions tracker_options(const Config& cfg) {
   tracking::TrackerOptions options;
   options.lost_timeout_ms = 1000.0 * cfg.get_number("tracking.lost_timeout_s");
   options.identity = identity_options(cfg);
+  options.gallery.same_person_threshold = options.identity.face_threshold;
+  options.cost.same_person_threshold = options.identity.face_threshold;
   return options;
 }
 
