@@ -121,6 +121,7 @@ bool all_zero(const WorldLandmarks& world) {
                      [](const WorldLandmark& w) { return w.x == 0 && w.y == 0 && w.z == 0; });
 }
 
+// Folds values seen with weight w into their running weighted means.
 template <std::size_t N>
 void fold(std::array<float, N>& mean, float& weight, const std::array<float, N>& value, float w) {
   if (w <= 0) return;
@@ -154,12 +155,9 @@ void accumulate(BodyAppearance& total, const BodyAppearance& frame) {
   for (int p = 0; p < kBodyPartCount; ++p)
     fold(total.parts[p].stats, total.parts[p].weight, frame.parts[p].stats, frame.parts[p].weight);
   for (int i = 0; i < kProportionCount; ++i) {
-    const float w = frame.proportion_weights[i];
-    if (w <= 0) continue;
-    float& weight = total.proportion_weights[i];
-    total.proportions[i] =
-        (total.proportions[i] * weight + frame.proportions[i] * w) / (weight + w);
-    weight += w;
+    std::array<float, 1> mean{total.proportions[i]};
+    fold(mean, total.proportion_weights[i], {frame.proportions[i]}, frame.proportion_weights[i]);
+    total.proportions[i] = mean[0];
   }
   total.observations += frame.observations;
 }
