@@ -1,8 +1,9 @@
 // What re-identification adds to each frame of `run`, on the CPU (default session options), on the
 // first frame of video/mmhuman3d_single_person.mp4 (1080x1920, one man): BlazePose with and
 // without the segmentation mask (the mask is what the body appearance needs), the body
-// appearance of the man (describe_body) and one face sample (head crop, face boxes, 68 points,
-// embedding). Models from $MODELS_DIR, else <app_home>/models.
+// appearance of the man (describe_body), one face sample (head crop, face boxes, 68 points,
+// embedding) and BlazeFace full range on his head region. Models from $MODELS_DIR, else
+// <app_home>/models.
 #include <benchmark/benchmark.h>
 
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include <opencv2/videoio.hpp>
 
 #include "perception/pose_tracker.hpp"
+#include "pipeline/conversions.hpp"
 #include "pipeline/person_evidence.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
@@ -61,10 +63,19 @@ void BM_FaceSample(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(face_sample(frame(), person(), faces, embedder));
 }
 
+// BlazeFace full range on the man's head region (what face_sample() runs when UltraFace finds
+// nothing there).
+void BM_BlazeFaceOnTheHead(benchmark::State& state) {
+  static const BlazeFaceDetector far_faces(test::models_dir());
+  const cv::Mat head = frame()(head_region(person(), frame().size()));
+  for (auto _ : state) benchmark::DoNotOptimize(far_faces.detect(head));
+}
+
 BENCHMARK(BM_PoseWithoutMask)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_PoseWithMask)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_BodyAppearance)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_FaceSample)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_BlazeFaceOnTheHead)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

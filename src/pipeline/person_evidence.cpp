@@ -7,10 +7,12 @@ namespace am {
 
 std::optional<tracking::FaceSample> face_sample(const cv::Mat& bgr, const PoseObservation& person,
                                                 const FaceDetector& faces,
-                                                const FaceEmbedder& embedder) {
+                                                const FaceEmbedder& embedder,
+                                                const BlazeFaceDetector* far_faces) {
   const cv::Rect head = head_region(person, bgr.size());
   if (head.empty()) return std::nullopt;
-  const auto found = faces.detect(bgr(head));
+  auto found = faces.detect(bgr(head));
+  if (found.empty() && far_faces) found = faces.describe(bgr(head), far_faces->detect(bgr(head)));
   if (found.empty()) return std::nullopt;
   const cv::Point2f offset(static_cast<float>(head.x), static_cast<float>(head.y));
   FivePoints points = found.front().keypoints;

@@ -30,6 +30,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       cache(make_cache(cfg)),
       pose(models, pose_options(cfg, true), session_options(cfg)),
       faces(models, FaceBoxOptions{}, session_options(cfg)),
+      far_faces(models, BlazeFaceOptions{}, session_options(cfg)),
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
       segmenter(models, session_options(cfg)),
       swapper(face_swapper_from(cfg, models)),
@@ -92,7 +93,7 @@ void Pipeline::Impl::process(Frame& frame) {
   if (frame.index % interval == 0 && !persons.empty()) {
     const double f0 = monotonic_ms();
     for (size_t i = 0; i < persons.size(); ++i) {
-      evidence[i].face = face_sample(frame.image, persons[i], faces, embedder);
+      evidence[i].face = face_sample(frame.image, persons[i], faces, embedder, &far_faces);
       if (evidence[i].face) inputs[i].face = evidence[i].face->embedding;
     }
     metrics.faces_ms.add(monotonic_ms() - f0);

@@ -13,6 +13,7 @@
 #include "core/latest_slot.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "io/frame_writer.hpp"
+#include "perception/blazeface_detector.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/pose_tracker.hpp"
@@ -74,6 +75,7 @@ struct Pipeline::Impl {
   std::unique_ptr<Cache> cache;
   PoseTracker pose;
   FaceDetector faces;
+  BlazeFaceDetector far_faces;  // faces the detector misses in the head region (small, far)
   FaceEmbedder embedder;
   Segmenter segmenter;
   std::unique_ptr<FaceSwapper> swapper;  // face_swap.enabled

@@ -65,6 +65,7 @@ Outcome decide_pair(const std::vector<FrameEvidence>& known,
 EvidenceExtractor::EvidenceExtractor(const Config& cfg)
     : pose_(models_dir(cfg), pose_options(cfg, true), session_options(cfg)),
       faces_(models_dir(cfg), FaceBoxOptions{}, session_options(cfg)),
+      far_faces_(models_dir(cfg), BlazeFaceOptions{}, session_options(cfg)),
       embedder_(models_dir(cfg) / kFaceFeatureModelFile, session_options(cfg)) {}
 
 std::vector<FrameEvidence> EvidenceExtractor::gather(const Subject& s) {
@@ -72,7 +73,7 @@ std::vector<FrameEvidence> EvidenceExtractor::gather(const Subject& s) {
 }
 
 FrameEvidence EvidenceExtractor::evidence(const cv::Mat& frame, const PoseObservation& p) {
-  return {face_sample(frame, p, faces_, embedder_), body_appearance(frame, p)};
+  return {face_sample(frame, p, faces_, embedder_, &far_faces_), body_appearance(frame, p)};
 }
 
 // A still photo counts as kStillFrames identical frames (someone standing still).

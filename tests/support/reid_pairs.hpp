@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/config.hpp"
+#include "perception/blazeface_detector.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/pose_tracker.hpp"
@@ -52,6 +53,7 @@ class EvidenceExtractor {
 
   PoseTracker pose_;
   FaceDetector faces_;
+  BlazeFaceDetector far_faces_;
   FaceEmbedder embedder_;
 };
 
