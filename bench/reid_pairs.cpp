@@ -2,11 +2,12 @@
 // (support/reid_pairs.hpp) decided with the real models. Different people matched: false matches;
 // the same person (another segment of a clip, a mirrored or re-lit copy, the same clip again,
 // another photo) matched: true returns. Prints both rates at the configured thresholds, how they
-// move with tracking.body_threshold and, with --pairs, the table of pairs.
+// move with each tracking.* identity threshold and, with --pairs, the table of pairs.
 //   am_reid_pairs [--config FILE] [--quick] [--pairs]
 // Models from the config (models.dir); test data from AVATAR_MIRROR_TESTDATA or ../shared/testdata.
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 
 #include "pipeline/pipeline_settings.hpp"
 #include "support/reid_pairs.hpp"
@@ -42,6 +43,20 @@ void print_closest_strangers(const std::vector<test::Subject>& s,
         "%.3f), %s / %s\n",
         closest->whole->total, closest->whole->colour, closest->whole->proportion,
         s[closest->known].name.c_str(), s[closest->probe].name.c_str());
+}
+
+// The rates with one threshold moved through values, the others as configured.
+void sweep(const std::vector<test::Subject>& list,
+           const std::vector<std::vector<test::FrameEvidence>>& evidence,
+           const tracking::IdentityOptions& options, const char* name,
+           float tracking::IdentityOptions::*field, std::initializer_list<float> values) {
+  std::printf("\n| %s | true returns | false matches |\n|---|---|---|\n", name);
+  for (const float v : values) {
+    tracking::IdentityOptions o = options;
+    o.*field = v;
+    const test::PairRates x = test::rates(test::decide_pairs(list, evidence, o));
+    std::printf("| %.2f | %d/%d | %d/%d |\n", v, x.returned, x.same, x.false_matches, x.different);
+  }
 }
 
 }  // namespace
@@ -83,12 +98,15 @@ int main(int argc, char** argv) {
       r.returned, r.same, 100.0 * r.returned / std::max(1, r.same), r.false_matches, r.different,
       100.0 * r.false_matches / std::max(1, r.different));
   print_closest_strangers(list, decided);
-  std::printf("\n| body_threshold | true returns | false matches |\n|---|---|---|\n");
-  for (const float t : {0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.5f, 0.6f, 0.8f}) {
-    tracking::IdentityOptions o = options;
-    o.body_threshold = t;
-    const test::PairRates x = test::rates(test::decide_pairs(list, evidence, o));
-    std::printf("| %.2f | %d/%d | %d/%d |\n", t, x.returned, x.same, x.false_matches, x.different);
-  }
+  sweep(list, evidence, options, "body_threshold", &tracking::IdentityOptions::body_threshold,
+        {0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.5f, 0.6f, 0.8f});
+  sweep(list, evidence, options, "body_margin", &tracking::IdentityOptions::body_margin,
+        {0.0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f});
+  sweep(list, evidence, options, "clear_face_quality",
+        &tracking::IdentityOptions::clear_face_quality, {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f});
+  sweep(list, evidence, options, "face_threshold", &tracking::IdentityOptions::face_threshold,
+        {0.3f, 0.4f, 0.45f, 0.5f, 0.6f});
+  sweep(list, evidence, options, "face_veto", &tracking::IdentityOptions::face_veto,
+        {-1.0f, 0.0f, 0.1f, 0.2f, 0.3f, 0.45f});
   return 0;
 }
