@@ -29,6 +29,11 @@ struct Identity {
   std::vector<Embedding> embeddings;
   std::int64_t first_seen_ms = 0;  // unix ms
   std::int64_t last_seen_ms = 0;   // unix ms; also the record's version: newer wins on catch-up
+  // The body appearance (tracking/body_appearance.hpp) as opaque floats, and the layout version
+  // they were written in (tracking::kBodyAppearanceVersion); empty / 0: none stored. Entries
+  // written before bodies existed read back with none.
+  std::vector<float> body;
+  std::uint16_t body_version = 0;
   bool operator==(const Identity&) const = default;
 };
 

@@ -14,6 +14,7 @@ constexpr std::string_view kMagic = "AMCE";
 constexpr std::uint16_t kFormat = 1;
 constexpr std::size_t kCrcCoveredHeaderBegin = 4;
 constexpr std::size_t kCrcOffset = 24;
+constexpr std::uint16_t kBodySection = 1;
 
 struct Truncated {};
 
@@ -79,6 +80,17 @@ std::optional<std::string_view> open_sealed(std::string_view entry, EntryKind ki
   return payload;
 }
 
+// The body section: u16 layout version, then floats. False when malformed.
+bool read_body(std::string_view section, Identity& identity) {
+  ByteReader r(section);
+  identity.body_version = r.get<std::uint16_t>();
+  const std::size_t bytes = section.size() - sizeof(std::uint16_t);
+  if (bytes % sizeof(float) != 0) return false;
+  identity.body.resize(bytes / sizeof(float));
+  std::memcpy(identity.body.data(), section.data() + sizeof(std::uint16_t), bytes);
+  return true;
+}
+
 }  // namespace
 
 std::optional<EntryHeader> peek_header(std::string_view entry) {
@@ -102,6 +114,14 @@ std::string encode_identity(const Identity& identity) {
   w.put<std::uint64_t>(identity.embeddings.size());
   for (const auto& e : identity.embeddings) {
     w.put_bytes({reinterpret_cast<const char*>(e.data()), e.size() * sizeof(float)});
+  }
+  if (!identity.body.empty()) {
+    ByteWriter section;
+    section.put(identity.body_version);
+    section.bytes().append(reinterpret_cast<const char*>(identity.body.data()),
+                           identity.body.size() * sizeof(float));
+    w.put(kBodySection);
+    w.put_bytes(section.bytes());
   }
   return seal(EntryKind::identity, identity.last_seen_ms, w.bytes());
 }
@@ -130,7 +150,11 @@ std::optional<Identity> decode_identity(std::string_view entry) {
       Embedding& e = identity.embeddings.emplace_back(raw.size() / sizeof(float));
       std::memcpy(e.data(), raw.data(), raw.size());
     }
-    if (!r.at_end()) return std::nullopt;
+    while (!r.at_end()) {
+      const auto tag = r.get<std::uint16_t>();
+      const std::string section = r.get_bytes();
+      if (tag == kBodySection && !read_body(section, identity)) return std::nullopt;
+    }
     return identity;
   } catch (const Truncated&) {
     return std::nullopt;

@@ -4,6 +4,10 @@
 // (little endian). The CRC-32 covers header bytes [4, 24) and the payload, so a flipped bit in
 // the kind, version, size or payload, or a truncated entry, fails decoding. Decoders return
 // nullopt for anything that is not one complete, intact entry of the expected kind.
+// An identity's payload is id, first_seen_ms, the embeddings, then optional tagged sections
+// (u16 tag, u64 size, bytes): tag 1 is the body appearance (u16 layout version, floats). Entries
+// written before sections existed end after the embeddings and read back with no body; sections
+// with an unknown tag are skipped, so an older reader still reads a newer entry.
 #pragma once
 
 #include <cstddef>

@@ -32,6 +32,9 @@ class FaceDetector {
                         const SessionOptions& session = {});
 
   std::vector<FaceDetection> detect(const cv::Mat& bgr) const;
+  // The 68 and 5 points of faces another detector found (e.g. BlazeFaceDetector's far faces).
+  std::vector<FaceDetection> describe(const cv::Mat& bgr,
+                                      const std::vector<ScoredBox>& boxes) const;
 
  private:
   FaceBoxDetector boxes_;

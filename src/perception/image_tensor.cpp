@@ -1,6 +1,9 @@
 #include "perception/image_tensor.hpp"
 
+#include <array>
 #include <string>
+
+#include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
 
@@ -26,6 +29,19 @@ Tensor image_to_tensor(const cv::Mat& image, ChannelOrder order, PixelNormalizat
     }
   }
   return tensor;
+}
+
+cv::Mat rgb_nhwc(const cv::Mat& bgr, float scale, float offset) {
+  cv::Mat rgb, out;
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  rgb.convertTo(out, CV_32FC3, scale, offset);
+  return out;
+}
+
+std::vector<Tensor> run_nhwc(const OnnxModel& model, const cv::Mat& nhwc) {
+  const std::array<int64_t, 4> shape{1, nhwc.rows, nhwc.cols, nhwc.channels()};
+  const TensorView input{shape, {nhwc.ptr<float>(), nhwc.total() * nhwc.channels()}};
+  return model.run(std::span<const TensorView>(&input, 1));
 }
 
 }  // namespace am

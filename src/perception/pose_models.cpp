@@ -5,6 +5,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "perception/image_tensor.hpp"
 #include "perception/pose_landmark_decode.hpp"
 #include "perception/pose_roi.hpp"
 
@@ -16,20 +17,6 @@ constexpr int kDetectorSize = 224;
 constexpr int kLandmarkSize = 256;
 constexpr int kHeatmapSize = 64;
 constexpr int64_t kAnchorCount = 2254;
-
-// 8-bit BGR crop -> RGB float32 NHWC with value = pixel * scale + offset.
-cv::Mat to_rgb_float(const cv::Mat& crop, float scale, float offset) {
-  cv::Mat rgb, out;
-  cv::cvtColor(crop, rgb, cv::COLOR_BGR2RGB);
-  rgb.convertTo(out, CV_32FC3, scale, offset);
-  return out;
-}
-
-std::vector<Tensor> run_on_image(const OnnxModel& model, const cv::Mat& nhwc) {
-  const std::array<int64_t, 4> shape{1, nhwc.rows, nhwc.cols, nhwc.channels()};
-  const TensorView input{shape, {nhwc.ptr<float>(), nhwc.total() * nhwc.channels()}};
-  return model.run(std::span<const TensorView>(&input, 1));
-}
 
 cv::Mat mask_in_image(const Tensor& logits, const RotatedRoi& roi, cv::Size image) {
   cv::Mat crop(kLandmarkSize, kLandmarkSize, CV_32F, const_cast<float*>(logits.data.data()));
@@ -67,7 +54,7 @@ PoseDetector::PoseDetector(const std::filesystem::path& model, const SessionOpti
 std::vector<PoseDetection> PoseDetector::detect(const cv::Mat& bgr) const {
   const RotatedRoi letterbox = letterbox_roi(bgr.size());
   const cv::Mat crop = crop_roi(bgr, letterbox, {kDetectorSize, kDetectorSize}, CropBorder::Zero);
-  const std::vector<Tensor> out = run_on_image(model_, to_rgb_float(crop, 2.0f / 255, -1.0f));
+  const std::vector<Tensor> out = run_nhwc(model_, rgb_nhwc(crop, 2.0f / 255, -1.0f));
   std::vector<PoseDetection> found =
       weighted_nms(decode_pose_detections(out[0].data, out[1].data, anchors_, decode_), nms_iou_);
   for (PoseDetection& d : found) {
@@ -91,7 +78,7 @@ PoseLandmarker::PoseLandmarker(const std::filesystem::path& model, const Session
 RoiLandmarks PoseLandmarker::estimate(const cv::Mat& bgr, const RotatedRoi& roi,
                                       bool with_mask) const {
   const cv::Mat crop = crop_roi(bgr, roi, {kLandmarkSize, kLandmarkSize}, CropBorder::Replicate);
-  const std::vector<Tensor> out = run_on_image(model_, to_rgb_float(crop, 1.0f / 255, 0.0f));
+  const std::vector<Tensor> out = run_nhwc(model_, rgb_nhwc(crop, 1.0f / 255, 0.0f));
   RoiLandmarks result;
   result.presence = out[1].data.at(0);
   std::vector<PoseLandmark> lms = decode_crop_landmarks(out[0].data, kLandmarkSize);

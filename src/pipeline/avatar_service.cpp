@@ -144,14 +144,21 @@ void AvatarService::returned(int id) {
 
 void AvatarService::left(int id) { states_.forget(id); }
 
-void AvatarService::remember_faces(int id, const std::vector<std::vector<float>>& embeddings) {
+void AvatarService::remember(int id, const std::vector<std::vector<float>>& embeddings,
+                             const tracking::BodyAppearance* body) {
   const std::string key = std::to_string(id);
-  Identity identity = cache_->get_identity(key).value_or(Identity{key, {}, 0, 0});
+  Identity identity = cache_->get_identity(key).value_or(Identity{key, {}, 0, 0, {}, 0});
   if (identity.first_seen_ms == 0) identity.first_seen_ms = unix_now_ms();
   identity.last_seen_ms = unix_now_ms();
   identity.embeddings = embeddings;
+  if (body) {
+    identity.body = tracking::to_floats(*body);
+    identity.body_version = tracking::kBodyAppearanceVersion;
+  }
   cache_->put_identity(identity);
 }
+
+void AvatarService::forget_identity(int id) { cache_->remove(std::to_string(id)); }
 
 void AvatarService::queue_ready(ReadyAvatar avatar) {
   std::lock_guard lock(ready_mutex_);

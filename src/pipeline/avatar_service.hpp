@@ -19,6 +19,7 @@
 #include "pipeline/metrics.hpp"
 #include "pipeline/remote_builds.hpp"
 #include "pipeline/worker_pool.hpp"
+#include "tracking/body_appearance.hpp"
 #include "tracking/quality_gate.hpp"
 #include "tracking/types.hpp"
 
@@ -46,8 +47,12 @@ class AvatarService {
   // their cached avatar (built under the same face swap setting) is queued for announcement.
   void returned(int id);
   void left(int id);
-  // The tracker's face gallery for id changed: stored with their identity.
-  void remember_faces(int id, const std::vector<std::vector<float>>& embeddings);
+  // The tracker's gallery for id changed: their faces and body appearance (when known) are
+  // stored with their identity.
+  void remember(int id, const std::vector<std::vector<float>>& embeddings,
+                const tracking::BodyAppearance* body);
+  // A fresh id that turned out to be a returning visitor: its identity and avatar go.
+  void forget_identity(int id);
   // Avatars finished since the last call; the bind poses become known to bind_pose().
   std::vector<AvatarAnnouncement> take_ready(double now_ms);
   const BindPose* bind_pose(int id) const { return states_.bind_pose(id); }

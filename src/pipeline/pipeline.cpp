@@ -12,6 +12,7 @@
 #include "core/stop_signal.hpp"
 #include "models/registry.hpp"
 #include "pipeline/conversions.hpp"
+#include "pipeline/person_evidence.hpp"
 #include "pipeline/pipeline_impl.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
@@ -25,8 +26,9 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
           },
           capture_options(source_spec(cfg, options.source), options.loop), frames),
       models(models_dir(cfg)),
-      pose(models, pose_options(cfg), session_options(cfg)),
+      pose(models, pose_options(cfg, true), session_options(cfg)),
       faces(models, FaceBoxOptions{}, session_options(cfg)),
+      far_faces(models, BlazeFaceOptions{}, session_options(cfg)),
       embedder(models / kFaceFeatureModelFile, session_options(cfg)),
       tracker(tracker_options_for_site(cfg)),
       server(server_options(cfg)),
@@ -74,16 +76,23 @@ void Pipeline::Impl::process(Frame& frame) {
   const auto persons = pose.process(frame.image, frame.capture_time_ms, true);
   metrics.pose_ms.add(monotonic_ms() - t0);
   std::vector<tracking::PersonInput> inputs;
+  std::vector<tracking::PersonEvidence> evidence(persons.size());
   inputs.reserve(persons.size());
-  for (const auto& p : persons) inputs.push_back(to_person_input(p));
+  for (size_t i = 0; i < persons.size(); ++i) {
+    inputs.push_back(to_person_input(persons[i]));
+    evidence[i].body = body_appearance(frame.image, persons[i]);
+  }
   const int interval = someone_unknown ? face_interval_unknown : face_interval;
   if (frame.index % interval == 0 && !persons.empty()) {
     const double f0 = monotonic_ms();
-    for (size_t i = 0; i < persons.size(); ++i) inputs[i].face = face_of(frame.image, persons[i]);
+    for (size_t i = 0; i < persons.size(); ++i) {
+      evidence[i].face = face_sample(frame.image, persons[i], faces, embedder, &far_faces);
+      if (evidence[i].face) inputs[i].face = evidence[i].face->embedding;
+    }
     metrics.faces_ms.add(monotonic_ms() - f0);
   }
   for (const Identity& shared : avatars.take_shared_identities()) seed_identity(shared);
-  const auto update = tracker.update(inputs, frame.capture_time_ms);
+  const auto update = tracker.update(inputs, frame.capture_time_ms, evidence);
   someone_unknown = std::any_of(update.ids.begin(), update.ids.end(), [&](int id) {
     return id == 0 || tracker.gallery().embeddings(id).empty();
   });
@@ -117,17 +126,6 @@ void Pipeline::Impl::process(Frame& frame) {
   avatars.maybe_clean_cache(sent, on_screen);
   last_frame_ms = frame.capture_time_ms;
   report_status(sent, false);
-}
-
-// The embedding of the face found around the person's head, or empty.
-std::vector<float> Pipeline::Impl::face_of(const cv::Mat& image, const PoseObservation& person) {
-  const cv::Rect head = head_region(person, image.size());
-  if (head.empty()) return {};
-  const auto found = faces.detect(image(head));
-  if (found.empty()) return {};
-  FivePoints points = found.front().keypoints;
-  for (auto& p : points) p += cv::Point2f(static_cast<float>(head.x), static_cast<float>(head.y));
-  return embedder.embed(image, points);
 }
 
 // VMC carries one skeleton: the first tracked person whose avatar (bind pose) is known.

@@ -1,15 +1,31 @@
 #include <spdlog/spdlog.h>
 
+#include "core/clock.hpp"
 #include "pipeline/pipeline_impl.hpp"
 
 namespace am {
+namespace {
+
+// The identity's body appearance when it was stored in the layout this build reads.
+std::optional<tracking::BodyAppearance> stored_body(const Identity& identity) {
+  if (identity.body_version != tracking::kBodyAppearanceVersion) return std::nullopt;
+  return tracking::body_from_floats(identity.body);
+}
+
+}  // namespace
 
 bool Pipeline::Impl::seed_identity(const Identity& identity) {
   char* end = nullptr;
   const long id = std::strtol(identity.id.c_str(), &end, 10);
-  if (*end != '\0' || id <= 0 || id > INT32_MAX || identity.embeddings.empty()) return false;
-  if (!tracker.gallery().embeddings(static_cast<int>(id)).empty()) return false;  // known here
-  tracker.seed_identity(static_cast<int>(id), identity.embeddings);
+  const auto body = stored_body(identity);
+  if (*end != '\0' || id <= 0 || id > INT32_MAX || (identity.embeddings.empty() && !body))
+    return false;
+  if (!tracker.gallery().embeddings(static_cast<int>(id)).empty() ||
+      tracker.gallery().body(static_cast<int>(id)))
+    return false;  // known here
+  // The tracker's clock is monotonic_ms(): when it last saw them is that long ago.
+  const double seen = monotonic_ms() - static_cast<double>(unix_now_ms() - identity.last_seen_ms);
+  tracker.seed_identity(static_cast<int>(id), identity.embeddings, body, seen);
   return true;
 }
 
@@ -29,12 +45,20 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
         person_left(event.id, now_ms);
         break;
       case tracking::TrackEventType::Returned:
-        spdlog::info("person {} came back", event.id);
-        if (event.replaced_id != 0) person_left(event.replaced_id, now_ms);
+        spdlog::info(
+            "person {} came back (recognised by {}: face cosine {:.2f}, body distance {:.2f})",
+            event.id, tracking::to_string(tracker.last_decision().basis),
+            tracker.last_decision().face_similarity, tracker.last_decision().body_distance);
+        if (event.replaced_id != 0) {
+          // The fresh id was this returning person all along: forget it, cache included.
+          person_left(event.replaced_id, now_ms);
+          avatars.forget_identity(event.replaced_id);
+        }
         avatars.returned(event.id);
         break;
       case tracking::TrackEventType::GalleryChanged:
-        avatars.remember_faces(event.id, tracker.gallery().embeddings(event.id));
+        avatars.remember(event.id, tracker.gallery().embeddings(event.id),
+                         tracker.gallery().body(event.id));
         break;
       case tracking::TrackEventType::Updated:
         break;

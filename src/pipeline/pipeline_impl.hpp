@@ -12,6 +12,7 @@
 #include "core/latest_slot.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "io/frame_writer.hpp"
+#include "perception/blazeface_detector.hpp"
 #include "perception/face_detector.hpp"
 #include "perception/face_embedder.hpp"
 #include "perception/pose_tracker.hpp"
@@ -31,7 +32,6 @@ struct Pipeline::Impl {
   // pipeline.cpp
   int run();
   void process(Frame& frame);
-  std::vector<float> face_of(const cv::Mat& image, const PoseObservation& person);
   void send_vmc(const std::vector<PoseObservation>& persons, const std::vector<int>& ids);
   void report_status(double now_ms, bool final_line);
   // pipeline_view.cpp
@@ -55,6 +55,7 @@ struct Pipeline::Impl {
   bool someone_unknown = false;
   PoseTracker pose;
   FaceDetector faces;
+  BlazeFaceDetector far_faces;  // faces the detector misses in the head region (small, far)
   FaceEmbedder embedder;
   std::unique_ptr<FaceSwapper> view_swapper;  // its own landmark smoothing for the live view
   std::unique_ptr<FrameWriter> recorder;      // --record

@@ -26,7 +26,7 @@ CameraRequest camera_request(const Config& cfg) {
           static_cast<int>(cfg.get_int("camera.fps"))};
 }
 
-PoseTrackerOptions pose_options(const Config& cfg) {
+PoseTrackerOptions pose_options(const Config& cfg, bool with_mask) {
   PoseTrackerOptions options;
   const std::string model = cfg.get_string("pose.model");
   options.complexity = model == "lite"    ? PoseComplexity::Lite
@@ -34,12 +34,29 @@ PoseTrackerOptions pose_options(const Config& cfg) {
                                           : PoseComplexity::Full;
   options.max_persons = static_cast<int>(cfg.get_int("processing.max_persons"));
   options.redetect_interval = static_cast<int>(cfg.get_int("pose.redetect_interval"));
+  options.with_mask = with_mask;
+  return options;
+}
+
+tracking::IdentityOptions identity_options(const Config& cfg) {
+  tracking::IdentityOptions options;
+  const auto number = [&cfg](const char* key) { return static_cast<float>(cfg.get_number(key)); };
+  options.clear_face_quality = number("tracking.clear_face_quality");
+  options.face_threshold = number("tracking.face_threshold");
+  options.face_veto = number("tracking.face_veto");
+  options.body_threshold = number("tracking.body_threshold");
+  options.body_margin = number("tracking.body_margin");
+  options.min_body_frames = static_cast<int>(cfg.get_int("tracking.min_body_frames"));
+  options.body_window_ms = 3600e3 * cfg.get_number("tracking.body_window_hours");
   return options;
 }
 
 tracking::TrackerOptions tracker_options(const Config& cfg) {
   tracking::TrackerOptions options;
   options.lost_timeout_ms = 1000.0 * cfg.get_number("tracking.lost_timeout_s");
+  options.identity = identity_options(cfg);
+  options.gallery.same_person_threshold = options.identity.face_threshold;
+  options.cost.same_person_threshold = options.identity.face_threshold;
   return options;
 }
 

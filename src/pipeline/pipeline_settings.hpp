@@ -36,10 +36,12 @@ LogSettings log_settings(const Config& cfg);          // logging.*
 // Throws ConfigError for a bad cache.redis_url, CacheError when the folder cannot be created.
 std::unique_ptr<Cache> make_cache(const Config& config);
 RedisCacheOptions redis_cache_options(const Config& config);  // cache.redis_url, ttl_hours
-SessionOptions session_options(const Config& cfg);   // processing.device / processing.threads
-CameraRequest camera_request(const Config& cfg);     // camera.width / height / fps
-PoseTrackerOptions pose_options(const Config& cfg);  // pose.* and processing.max_persons
-tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.lost_timeout_s
+SessionOptions session_options(const Config& cfg);  // processing.device / processing.threads
+CameraRequest camera_request(const Config& cfg);    // camera.width / height / fps
+// pose.* and processing.max_persons; with_mask: each person's segmentation mask too.
+PoseTrackerOptions pose_options(const Config& cfg, bool with_mask = false);
+tracking::TrackerOptions tracker_options(const Config& cfg);    // tracking.*
+tracking::IdentityOptions identity_options(const Config& cfg);  // tracking.* thresholds
 tracking::QualityOptions gate_options_from(const Config& cfg);  // quality_threshold, full_body
 ServerOptions server_options(const Config& cfg);                // websocket.*
 VmcOptions vmc_options(const Config& cfg);                      // vmc.*

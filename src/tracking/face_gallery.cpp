@@ -75,8 +75,41 @@ const std::vector<FaceEmbedding>& FaceGallery::embeddings(int id) const {
   return it == by_id_.end() ? kNone : it->second;
 }
 
-void FaceGallery::remove(int id) { by_id_.erase(id); }
+void FaceGallery::remove(int id) {
+  by_id_.erase(id);
+  bodies_.erase(id);
+}
 
-int FaceGallery::max_id() const { return by_id_.empty() ? 0 : by_id_.rbegin()->first; }
+int FaceGallery::max_id() const {
+  const int faces = by_id_.empty() ? 0 : by_id_.rbegin()->first;
+  return std::max(faces, bodies_.empty() ? 0 : bodies_.rbegin()->first);
+}
+
+void FaceGallery::set_body(int id, const BodyAppearance& body, double seen_ms) {
+  bodies_[id] = {body, seen_ms};
+}
+
+const BodyAppearance* FaceGallery::body(int id) const {
+  const auto it = bodies_.find(id);
+  return it == bodies_.end() ? nullptr : &it->second.appearance;
+}
+
+void FaceGallery::touch(int id, double seen_ms) {
+  const auto it = bodies_.find(id);
+  if (it != bodies_.end()) it->second.seen_ms = std::max(it->second.seen_ms, seen_ms);
+}
+
+double FaceGallery::last_seen(int id) const {
+  const auto it = bodies_.find(id);
+  return it == bodies_.end() ? 0 : it->second.seen_ms;
+}
+
+std::vector<int> FaceGallery::ids() const {
+  std::set<int> ids;
+  for (const auto& [id, stored] : by_id_)
+    if (!stored.empty()) ids.insert(id);
+  for (const auto& [id, body] : bodies_) ids.insert(id);
+  return {ids.begin(), ids.end()};
+}
 
 }  // namespace am::tracking

@@ -3,7 +3,8 @@
 // best-matching id for a face. Guarantees: at most max_per_id embeddings per id; an embedding
 // nearly equal to one already stored (cosine >= redundant_similarity) is not added; one that does
 // not look like the id's stored faces (cosine < same_person_threshold to all) is not added either,
-// so a wrong association cannot poison an identity.
+// so a wrong association cannot poison an identity. Each id may also carry a body appearance
+// (body_appearance.hpp) and when that person was last seen, for re-identification by body.
 #pragma once
 
 #include <map>
@@ -11,6 +12,7 @@
 #include <set>
 #include <vector>
 
+#include "tracking/body_appearance.hpp"
 #include "tracking/types.hpp"
 
 namespace am::tracking {
@@ -45,9 +47,22 @@ class FaceGallery {
   int max_id() const;  // 0 when empty
   std::size_t size() const { return by_id_.size(); }
 
+  // The id's body appearance (replacing the one stored) and when it was last seen.
+  void set_body(int id, const BodyAppearance& body, double seen_ms);
+  const BodyAppearance* body(int id) const;  // nullptr when none
+  void touch(int id, double seen_ms);        // the id was seen now (its body is current)
+  double last_seen(int id) const;            // 0 when unknown
+  // Every id with faces or a body.
+  std::vector<int> ids() const;
+
  private:
+  struct Body {
+    BodyAppearance appearance;
+    double seen_ms = 0;
+  };
   GalleryOptions options_;
   std::map<int, std::vector<FaceEmbedding>> by_id_;
+  std::map<int, Body> bodies_;
 };
 
 // Highest cosine similarity of embedding to any of stored; -1 when stored is empty.

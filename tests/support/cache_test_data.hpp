@@ -33,7 +33,7 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
 
 inline Identity make_identity(const std::string& id, std::int64_t version) {
   std::uint64_t state = fnv1a(id, version);
-  Identity identity{id, {}, 1000, version};
+  Identity identity{id, {}, 1000, version, {}, 0};
   for (int e = 0; e < 3; ++e) {
     Embedding& emb = identity.embeddings.emplace_back(128);
     for (float& v : emb) v = static_cast<float>(splitmix64(state) % 20001) / 10000.0f - 1.0f;

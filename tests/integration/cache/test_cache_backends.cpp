@@ -77,6 +77,19 @@ TYPED_TEST(CacheContract, IdentitiesRoundTripAndAreListed) {
   EXPECT_EQ(listed, (std::vector<Identity>{a, b}));
 }
 
+TYPED_TEST(CacheContract, AnIdentitysBodyAppearanceRoundTripsAndIsListed) {
+  Identity walker = test::make_identity("walker", 300);
+  walker.body = {1.5f, -2.0f, 0.25f};
+  walker.body_version = 1;
+  const Identity body_only{"far", {}, 5, 400, {3.0f}, 1};
+  this->cache_->put_identity(walker);
+  this->cache_->put_identity(body_only);
+  EXPECT_EQ(this->cache_->get_identity("walker"), walker);
+  auto listed = this->cache_->list_identities();
+  std::sort(listed.begin(), listed.end(), [](auto& x, auto& y) { return x.id < y.id; });
+  EXPECT_EQ(listed, (std::vector<Identity>{body_only, walker}));
+}
+
 TYPED_TEST(CacheContract, A2MbAvatarRoundTripsByteForByte) {
   const Avatar avatar = test::make_avatar("a", 7, 2 << 20);
   this->cache_->put_avatar(avatar);

@@ -25,7 +25,7 @@ TEST(Crc32, ContinuesAcrossPiecesOfAnyLength) {
 TEST(EntryCodec, RoundTripsIdentitiesAndAvatars) {
   const Identity identity = test::make_identity("visitor/7 ü", 1700000000123);
   EXPECT_EQ(decode_identity(encode_identity(identity)), identity);
-  const Identity bare{"x", {}, 5, 6};
+  const Identity bare{"x", {}, 5, 6, {}, 0};
   EXPECT_EQ(decode_identity(encode_identity(bare)), bare);
   const Avatar avatar = test::make_avatar("visitor", 42, 4096);
   EXPECT_EQ(decode_avatar(encode_avatar(avatar)), avatar);
@@ -33,8 +33,66 @@ TEST(EntryCodec, RoundTripsIdentitiesAndAvatars) {
   EXPECT_EQ(decode_avatar(encode_avatar(empty)), empty);
 }
 
+// An identity entry as the first format wrote it, byte by byte: no sections after the embeddings;
+// `extra` is appended to the payload as it is.
+std::string legacy_identity_entry(const std::string& id, std::int64_t first, std::int64_t last,
+                                  const std::vector<float>& embedding,
+                                  const std::string& extra = "") {
+  std::string payload;
+  const auto put = [&payload](const auto& v) {
+    payload.append(reinterpret_cast<const char*>(&v), sizeof v);
+  };
+  put(std::uint64_t{id.size()});
+  payload += id;
+  put(first);
+  put(std::uint64_t{1});
+  put(std::uint64_t{embedding.size() * sizeof(float)});
+  payload.append(reinterpret_cast<const char*>(embedding.data()), embedding.size() * sizeof(float));
+  payload += extra;
+  std::string header = "AMCE";
+  const auto put_header = [&header](const auto& v) {
+    header.append(reinterpret_cast<const char*>(&v), sizeof v);
+  };
+  put_header(std::uint16_t{1});
+  put_header(std::uint16_t{1});
+  put_header(last);
+  put_header(std::uint64_t{payload.size()});
+  put_header(crc32(payload, crc32(std::string_view(header).substr(4))));
+  return header + payload;
+}
+
+TEST(EntryCodec, RoundTripsTheBodyAppearance) {
+  Identity identity = test::make_identity("walker", 1700000000999);
+  identity.body = {0.5f, -1.25f, 3.0f, 0.0f};
+  identity.body_version = 1;
+  EXPECT_EQ(decode_identity(encode_identity(identity)), identity);
+  const Identity body_only{"b", {}, 1, 2, {7.0f}, 3};
+  EXPECT_EQ(decode_identity(encode_identity(body_only)), body_only);
+}
+
+TEST(EntryCodec, ReadsIdentitiesWrittenBeforeBodiesExisted) {
+  const std::string old = legacy_identity_entry("old", 10, 20, {0.25f, 0.5f});
+  const Identity expected{"old", {{0.25f, 0.5f}}, 10, 20, {}, 0};
+  EXPECT_EQ(decode_identity(old), expected);
+  EXPECT_EQ(encode_identity(expected), old) << "an identity without a body is written as before";
+}
+
+TEST(EntryCodec, SkipsSectionsOfAnUnknownTag) {
+  std::string section;
+  const std::uint16_t tag = 9;
+  const std::uint64_t size = 3;
+  section.append(reinterpret_cast<const char*>(&tag), sizeof tag);
+  section.append(reinterpret_cast<const char*>(&size), sizeof size);
+  section += "abc";
+  const auto identity = decode_identity(legacy_identity_entry("new", 10, 20, {1.0f}, section));
+  ASSERT_TRUE(identity.has_value());
+  EXPECT_TRUE(identity->body.empty());
+  EXPECT_EQ(identity->embeddings.size(), 1u);
+}
+
 TEST(EntryCodec, RejectsEverySingleBitFlip) {
-  const std::string entry = encode_identity(Identity{"id", {{1.0f, -2.5f}, {3.0f}}, 10, 20});
+  const std::string entry =
+      encode_identity(Identity{"id", {{1.0f, -2.5f}, {3.0f}}, 10, 20, {4.0f, 5.0f}, 1});
   for (std::size_t byte = 0; byte < entry.size(); ++byte) {
     for (int bit = 0; bit < 8; ++bit) {
       std::string damaged = entry;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,25 @@ bool has_event(const TrackerUpdate& u, TrackEventType type, int id) {
 TrackerUpdate show(Tracker& tracker, const PersonInput& person, int first, int frames) {
   TrackerUpdate last;
   for (int f = first; f < first + frames; ++f) last = tracker.update({person}, f * kFrameMs);
+  return last;
+}
+
+// One frame's body evidence of a person dressed `shade`: every colour feature `shade`, every
+// proportion 1.
+PersonEvidence body_evidence(float shade) {
+  BodyAppearance b;
+  for (auto& part : b.parts) part = {{shade, shade, shade, shade, shade, shade}, 1};
+  b.proportions.fill(1.0f);
+  b.proportion_weights.fill(1.0f);
+  b.observations = 1;
+  return {std::nullopt, b};
+}
+
+TrackerUpdate show_with(Tracker& tracker, const PersonInput& person, const PersonEvidence& evidence,
+                        int first, int frames) {
+  TrackerUpdate last;
+  for (int f = first; f < first + frames; ++f)
+    last = tracker.update({person}, f * kFrameMs, {evidence});
   return last;
 }
 
@@ -158,6 +178,65 @@ TEST(Tracker, FaceSeenLateReclaimsTheOldId) {
   EXPECT_EQ(u.ids, std::vector<int>{3});
   EXPECT_TRUE(std::find(u.events.begin(), u.events.end(),
                         TrackEvent{TrackEventType::Returned, 3, 4}) != u.events.end());
+}
+
+TEST(Tracker, ReturningBodyWithoutAFaceGetsItsOldId) {
+  Tracker tracker;
+  EXPECT_EQ(show_with(tracker, make_person(150, 50, 300), body_evidence(0), 0, 10).ids,
+            std::vector<int>{1});
+  ASSERT_NE(tracker.gallery().body(1), nullptr) << "the body is stored with the identity";
+  tracker.update({}, 100 * kFrameMs);
+  const auto u = show_with(tracker, make_person(500, 60, 280), body_evidence(0.5f), 100, 3);
+  EXPECT_EQ(u.ids, std::vector<int>{1});
+  EXPECT_TRUE(has_event(u, TrackEventType::Returned, 1));
+  EXPECT_EQ(tracker.last_decision().basis, DecisionBasis::Body);
+}
+
+TEST(Tracker, StrangerInOtherClothesGetsANewId) {
+  Tracker tracker;
+  show_with(tracker, make_person(150, 50, 300), body_evidence(0), 0, 10);
+  tracker.update({}, 100 * kFrameMs);
+  const auto u = show_with(tracker, make_person(150, 50, 300), body_evidence(20), 100, 3);
+  EXPECT_EQ(u.ids, std::vector<int>{2});
+  EXPECT_TRUE(has_event(u, TrackEventType::NewPerson, 2));
+}
+
+TEST(Tracker, BodyPastTheWindowIsNotReturned) {
+  TrackerOptions options;
+  options.identity.body_window_ms = 60000;
+  Tracker tracker(options);
+  tracker.seed_identity(5, {}, body_evidence(0).body, -70000);
+  EXPECT_EQ(show_with(tracker, make_person(150, 50, 300), body_evidence(0), 0, 3).ids,
+            std::vector<int>{6});
+}
+
+TEST(Tracker, FreshIdIsRedecidedWhenTheBodyHasBeenSeenLongEnough) {
+  Tracker tracker;
+  tracker.seed_identity(3, {}, body_evidence(0).body, 0);
+  const PersonInput p = make_person(300, 50, 300);
+  show(tracker, p, 0, 2);  // no body measured yet (e.g. the mask came late)
+  EXPECT_EQ(show_with(tracker, p, body_evidence(0), 2, 1).ids, std::vector<int>{4});
+  const auto u = show_with(tracker, p, body_evidence(0), 3, 2);
+  EXPECT_EQ(u.ids, std::vector<int>{3});
+  EXPECT_TRUE(std::find(u.events.begin(), u.events.end(),
+                        TrackEvent{TrackEventType::Returned, 3, 4}) != u.events.end());
+}
+
+TEST(Tracker, ABodyThatNearlyMatchesWaitsForMoreFramesBeforeANewId) {
+  Tracker tracker;
+  tracker.seed_identity(3, {}, body_evidence(0).body, 0);
+  const PersonInput p = make_person(300, 50, 300);
+  // Distance 0.37: above body_threshold (0.3), within body_threshold + body_margin.
+  const float shade = 0.37f * 2 * 10 / std::sqrt(6.0f);
+  const auto held = show_with(tracker, p, body_evidence(shade), 0, 5);
+  EXPECT_EQ(held.ids, std::vector<int>{0}) << "still tentative: no id flashes up";
+  EXPECT_TRUE(held.events.empty());
+  const auto u = show_with(tracker, p, body_evidence(shade), 5, 7);
+  EXPECT_EQ(u.ids, std::vector<int>{4}) << "after max_hold_frames: a new person after all";
+  Tracker far;
+  far.seed_identity(3, {}, body_evidence(0).body, 0);
+  EXPECT_EQ(show_with(far, p, body_evidence(20), 0, 3).ids, std::vector<int>{4})
+      << "a body far from everyone gets its id at once";
 }
 
 TEST(Tracker, OnScreenIdentityIsNotGivenToASecondPerson) {
