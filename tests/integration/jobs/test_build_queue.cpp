@@ -46,6 +46,13 @@ class BuildQueueTest : public ::testing::Test {
   RedisReply entries(const std::string& stream) {
     return conn_.run({"XRANGE", "avatar-mirror:v1:build:" + stream, "-", "+"});
   }
+  // The fields of a stream entry as a map.
+  static std::map<std::string, std::string> fields_of(const RedisReply& entry) {
+    std::map<std::string, std::string> out;
+    const auto& f = entry.elements[1].elements;
+    for (size_t i = 0; i + 1 < f.size(); i += 2) out[f[i].text] = f[i + 1].text;
+    return out;
+  }
 
   test::RedisServer redis_{"build_queue"};
   RedisConnection conn_{redis_.endpoint(), milliseconds(2000)};
@@ -75,9 +82,7 @@ TEST_F(BuildQueueTest, AJobLeftByADeadWorkerIsTakenOverAndBuiltOnce) {
 
   const RedisReply results = entries("results");
   ASSERT_EQ(results.elements.size(), 1u);
-  std::map<std::string, std::string> r;
-  const auto& f = results.elements[0].elements[1].elements;
-  for (size_t i = 0; i + 1 < f.size(); i += 2) r[f[i].text] = f[i + 1].text;
+  auto r = fields_of(results.elements[0]);
   EXPECT_EQ(r["worker"], "alive");
   EXPECT_EQ(r["built"], "1");
   EXPECT_EQ(r["ok"], "1");
@@ -103,9 +108,7 @@ TEST_F(BuildQueueTest, AJobThatKeepsFailingIsDeadLetteredWithItsReason) {
   }
   const RedisReply dead = entries("dead");
   ASSERT_EQ(dead.elements.size(), 1u);
-  std::map<std::string, std::string> d;
-  const auto& f = dead.elements[0].elements[1].elements;
-  for (size_t i = 0; i + 1 < f.size(); i += 2) d[f[i].text] = f[i + 1].text;
+  auto d = fields_of(dead.elements[0]);
   EXPECT_EQ(d["attempts"], "3");
   EXPECT_EQ(d["person"], "5");
   EXPECT_NE(d["reason"].find("\"image\""), std::string::npos) << d["reason"];
