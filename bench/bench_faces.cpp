@@ -11,8 +11,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/paths.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/face_embedder.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/face/face_embedder.hpp"
 #include "support/testdata.hpp"
 
 namespace {

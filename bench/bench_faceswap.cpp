@@ -13,8 +13,8 @@
 
 #include "core/paths.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "perception/face_box_detector.hpp"
-#include "perception/face_detector.hpp"
+#include "perception/face/face_box_detector.hpp"
+#include "perception/face/face_detector.hpp"
 #include "support/testdata.hpp"
 
 namespace am {

@@ -12,8 +12,8 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
-#include "perception/pose_roi.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/common/rotated_roi.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

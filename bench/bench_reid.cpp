@@ -10,7 +10,7 @@
 
 #include <opencv2/videoio.hpp>
 
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "pipeline/conversions.hpp"
 #include "pipeline/person_evidence.hpp"
 #include "support/models_dir.hpp"

@@ -14,7 +14,7 @@
 #include "cache/cache.hpp"
 #include "core/clock.hpp"
 #include "jobs/redis_build_queue.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "support/models_dir.hpp"
 #include "support/redis_server.hpp"
 #include "support/testdata.hpp"

@@ -1,10 +1,12 @@
 # Avatar Mirror client for Godot 3.2: connects to the server's WebSocket, downloads each new
 # character's .glb (mesh_url) and builds it with glb_loader.gd, applies every pose_update's bone
-# rotations with Skeleton.set_bone_pose, and removes people who left. Protocol: docs/protocol.md.
+# rotations with Skeleton.set_bone_pose, swaps in the refined mesh of an avatar_updated (keeping
+# the pose), and removes people who left. Protocol: docs/protocol.md.
 #
 # User arguments (after "--"): --url ws://host:port   --token SECRET
-# Test mode: --mirror-test [--updates N] [--tolerance M] [--screenshot FILE.png] checks, after N applied
-# pose updates, that each bone head lies where the message's joints say (metres), prints
+# Test mode: --mirror-test [--updates N] [--tolerance M] [--expect-version V] [--screenshot FILE.png]
+# checks, after N applied pose updates (and, with --expect-version, 10 more once an avatar of
+# version V replaced the first), that each bone head lies where the message's joints say (metres), prints
 # "AVATAR_MIRROR_TEST ..." and quits: 0 pass, 2 joints off, 3 no connection or timeout,
 # 4 avatar failed to load, 5 screenshot failed.
 extends Spatial
@@ -22,8 +24,11 @@ var test_mode = false
 var updates_wanted = 30
 var tolerance = 0.01
 var screenshot_path = ""
+var version_wanted = 1
+var updates_since_version = 0
 var client = WebSocketClient.new()
 var avatars = {}  # person id -> Spatial holding Skeleton
+var versions = {}  # person id -> version of the avatar shown
 var applied_updates = 0
 var max_error = 0.0
 var elapsed = 0.0
@@ -62,6 +67,8 @@ func _read_arguments():
 				tolerance = float(value)
 			"--screenshot":
 				screenshot_path = value
+			"--expect-version":
+				version_wanted = int(value)
 
 
 func _process(delta):
@@ -81,17 +88,21 @@ func _on_data():
 	var data = message.get("data", {})
 	match message.get("type", ""):
 		"new_character":
-			_download_avatar(int(data["person_id"]), data["mesh_url"])
+			_download_avatar(int(data["person_id"]), data["mesh_url"], int(data.get("version", 1)))
+		"avatar_updated":
+			var person_id = int(data["person_id"])
+			if avatars.has(person_id) and int(data["version"]) > versions.get(person_id, 0):
+				_download_avatar(person_id, data["mesh_url"], int(data["version"]))
 		"pose_update":
 			_apply_pose_update(data)
 		"person_left":
 			_remove_person(int(data["person_id"]))
 
 
-func _download_avatar(person_id: int, mesh_url: String):
+func _download_avatar(person_id: int, mesh_url: String, version: int):
 	var request = HTTPRequest.new()
 	add_child(request)
-	request.connect("request_completed", self, "_on_avatar_downloaded", [person_id, request])
+	request.connect("request_completed", self, "_on_avatar_downloaded", [person_id, version, request])
 	var headers = []
 	if token != "":
 		headers.append("Authorization: Bearer " + token)
@@ -99,7 +110,7 @@ func _download_avatar(person_id: int, mesh_url: String):
 		_finish(4, "cannot request " + mesh_url)
 
 
-func _on_avatar_downloaded(result, code, _headers, body, person_id, request):
+func _on_avatar_downloaded(result, code, _headers, body, person_id, version, request):
 	request.queue_free()
 	if result != HTTPRequest.RESULT_SUCCESS or code != 200:
 		_finish(4, "avatar download failed: result %d, HTTP %d" % [result, code])
@@ -108,17 +119,37 @@ func _on_avatar_downloaded(result, code, _headers, body, person_id, request):
 	if avatar == null:
 		_finish(4, "avatar .glb could not be built")
 		return
+	var updating = avatars.has(person_id) and version > 1
+	if updating and version <= versions.get(person_id, 0):
+		avatar.free()  # a newer version arrived first
+		return
+	if updating:
+		_copy_pose(avatars[person_id].get_node("Skeleton"), avatar.get_node("Skeleton"))
+		avatars[person_id].name = "Person%dOld" % person_id
 	_remove_person(person_id)
 	avatar.name = "Person%d" % person_id
 	add_child(avatar)
 	avatars[person_id] = avatar
-	print("avatar_mirror: person %d has an avatar" % person_id)
+	versions[person_id] = version
+	if updating:
+		print("avatar_mirror: person %d has avatar version %d" % [person_id, version])
+	else:
+		print("avatar_mirror: person %d has an avatar" % person_id)
+
+
+# The refined avatar takes over the pose the old one shows, bone by bone (same skeleton).
+func _copy_pose(from: Skeleton, to: Skeleton):
+	for bone in range(from.get_bone_count()):
+		var target = to.find_bone(from.get_bone_name(bone))
+		if target >= 0:
+			to.set_bone_pose(target, from.get_bone_pose(bone))
 
 
 func _remove_person(person_id: int):
 	if avatars.has(person_id):
 		avatars[person_id].queue_free()
 		avatars.erase(person_id)
+		versions.erase(person_id)
 
 
 func _apply_pose_update(persons: Dictionary):
@@ -148,11 +179,20 @@ func _check_joints(skeleton: Skeleton, joints: Dictionary):
 		var actual = skeleton.get_bone_global_pose(skeleton.find_bone(bone_name)).origin - hips_actual
 		max_error = max(max_error, actual.distance_to(expected))
 	applied_updates += 1
-	if applied_updates >= updates_wanted and not finishing:
+	if _shown_version() >= version_wanted:
+		updates_since_version += 1
+	if applied_updates >= updates_wanted and updates_since_version >= 10 and not finishing:
 		if max_error > tolerance:
 			_finish(2, "joints off by up to %f m" % max_error)
 		else:
 			_finish(0, "ok")
+
+
+func _shown_version() -> int:
+	var newest = 0
+	for person_id in versions.keys():
+		newest = max(newest, versions[person_id])
+	return newest
 
 
 func _godot_point(joint: Dictionary) -> Vector3:
@@ -162,7 +202,7 @@ func _godot_point(joint: Dictionary) -> Vector3:
 
 func _finish(code: int, why: String):
 	finishing = true
-	print("AVATAR_MIRROR_TEST updates=%d max_error=%f status=%d %s" % [applied_updates, max_error, code, why])
+	print("AVATAR_MIRROR_TEST updates=%d max_error=%f version=%d status=%d %s" % [applied_updates, max_error, _shown_version(), code, why])
 	if code == 0 and screenshot_path != "":
 		yield(get_tree(), "idle_frame")
 		yield(get_tree(), "idle_frame")

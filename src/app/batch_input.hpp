@@ -1,12 +1,19 @@
 // The shared plumbing of the batch commands (faces, pose): reads INPUT (image, folder, video,
 // camera) as fast as possible, optionally writes annotated frames to --draw OUT, and at the end
 // writes the JSON document to --json OUT (or a one-line summary to the log when not asked).
+// run_batch() is the commands' per-frame loop: analyse, log the count, draw when asked.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "core/frame.hpp"
@@ -41,5 +48,32 @@ class BatchInput {
   std::unique_ptr<FrameWriter> writer_;
   cv::Size size_;
 };
+
+// What a batch command does with one frame: its result, how many things it found (logged as
+// "frame N: COUNT WHAT") and how it paints them for --draw.
+template <class Result>
+struct BatchStep {
+  std::string_view what;
+  std::function<Result(const Frame&)> analyse;
+  std::function<std::size_t(const Result&)> count;
+  std::function<void(cv::Mat&, const Result&)> draw;
+};
+
+// Runs `step` on every frame of `input`, in order, and gives the results.
+template <class Result>
+std::vector<Result> run_batch(BatchInput& input, const BatchStep<Result>& step) {
+  std::vector<Result> results;
+  while (auto frame = input.next()) {
+    Result result = step.analyse(*frame);
+    spdlog::info("frame {}: {} {}", frame->index, step.count(result), step.what);
+    if (input.drawing()) {
+      cv::Mat canvas = frame->image.clone();
+      step.draw(canvas, result);
+      input.draw(canvas, frame->index);
+    }
+    results.push_back(std::move(result));
+  }
+  return results;
+}
 
 }  // namespace am

@@ -1,11 +1,8 @@
-
-#include <spdlog/spdlog.h>
-
 #include "app/batch_input.hpp"
 #include "app/commands.hpp"
+#include "app/face_output.hpp"
 #include "models/registry.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/face_results.hpp"
+#include "perception/face/face_detector.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
@@ -13,17 +10,13 @@ namespace am {
 int cmd_faces(const Config& cfg, const BatchOptions& opts) {
   const FaceDetector detector(models_dir(cfg), FaceBoxOptions{}, session_options(cfg));
   BatchInput input(opts);
-  std::vector<FaceFrame> frames;
-  while (auto frame = input.next()) {
-    FaceFrame result{frame->index, detector.detect(frame->image)};
-    spdlog::info("frame {}: {} face(s)", frame->index, result.faces.size());
-    if (input.drawing()) {
-      cv::Mat canvas = frame->image.clone();
-      draw_faces(canvas, result.faces);
-      input.draw(canvas, frame->index);
-    }
-    frames.push_back(std::move(result));
-  }
+  const std::vector<FaceFrame> frames = run_batch<FaceFrame>(
+      input, {"face(s)",
+              [&](const Frame& f) {
+                return FaceFrame{f.index, detector.detect(f.image)};
+              },
+              [](const FaceFrame& r) { return r.faces.size(); },
+              [](cv::Mat& canvas, const FaceFrame& r) { draw_faces(canvas, r.faces); }});
   input.finish(faces_to_json(opts.input, input.size(), frames));
   return 0;
 }

@@ -1,10 +1,9 @@
-#include <spdlog/spdlog.h>
-
 #include "app/batch_input.hpp"
 #include "app/commands.hpp"
+#include "app/pose_output.hpp"
 #include "models/registry.hpp"
-#include "perception/pose_results.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_drawing.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
@@ -15,18 +14,14 @@ int cmd_pose(const Config& cfg, const BatchOptions& opts) {
   PoseTracker tracker(models_dir(cfg), options, session_options(cfg));
   BatchInput input(opts);
   const bool video = input.is_sequence();
-  std::vector<PoseResults> frames;
-  while (auto frame = input.next()) {
-    PoseResults result{frame->index, frame->source_time_ms,
-                       tracker.process(frame->image, frame->source_time_ms, video)};
-    spdlog::info("frame {}: {} person(s)", frame->index, result.persons.size());
-    if (input.drawing()) {
-      cv::Mat canvas = frame->image.clone();
-      draw_pose(canvas, result.persons);
-      input.draw(canvas, frame->index);
-    }
-    frames.push_back(std::move(result));
-  }
+  const std::vector<PoseResults> frames = run_batch<PoseResults>(
+      input, {"person(s)",
+              [&](const Frame& f) {
+                return PoseResults{f.index, f.source_time_ms,
+                                   tracker.process(f.image, f.source_time_ms, video)};
+              },
+              [](const PoseResults& r) { return r.persons.size(); },
+              [](cv::Mat& canvas, const PoseResults& r) { draw_pose(canvas, r.persons); }});
   input.finish(poses_to_json(opts.input, input.size(), frames));
   return 0;
 }

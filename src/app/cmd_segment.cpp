@@ -4,7 +4,7 @@
 #include "app/commands.hpp"
 #include "core/error.hpp"
 #include "models/registry.hpp"
-#include "perception/segmenter.hpp"
+#include "perception/segmentation/segmenter.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {

@@ -21,8 +21,8 @@
 #include "avatar/skin_weights.hpp"
 #include "builder/build_report.hpp"
 #include "builder/person_crop.hpp"
-#include "perception/pose_tracker.hpp"
-#include "perception/segmenter.hpp"
+#include "perception/pose/pose_tracker.hpp"
+#include "perception/segmentation/segmenter.hpp"
 
 namespace am::builder {
 

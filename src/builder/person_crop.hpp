@@ -9,7 +9,7 @@
 #include <opencv2/core/types.hpp>
 
 #include "avatar/types.hpp"
-#include "perception/pose_types.hpp"
+#include "perception/pose/pose_types.hpp"
 
 namespace am::builder {
 

@@ -4,7 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "perception/mask_refine.hpp"
+#include "perception/segmentation/mask_refine.hpp"
 
 namespace am::builder {
 

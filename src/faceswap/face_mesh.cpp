@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "faceswap/mesh_topology.hpp"
+#include "perception/common/image_to_tensor.hpp"
 
 namespace am {
 
@@ -12,16 +13,12 @@ namespace {
 
 constexpr int kInputSide = 192;
 
-Tensor rgb_input(const cv::Mat& bgr, const cv::Matx23d& to_crop) {
-  cv::Mat crop;
-  cv::warpAffine(bgr, crop, to_crop, {kInputSide, kInputSide}, cv::INTER_LINEAR,
-                 cv::BORDER_REPLICATE);
-  cv::cvtColor(crop, crop, cv::COLOR_BGR2RGB);
-  Tensor input{{1, kInputSide, kInputSide, 3}, std::vector<float>(kInputSide * kInputSide * 3)};
-  cv::Mat as_float(kInputSide, kInputSide, CV_32FC3, input.data.data());
-  crop.convertTo(as_float, CV_32FC3, 1.0 / 255.0);
-  return input;
-}
+// The face ROI upright at 192 x 192, RGB in [0, 1], border replicated.
+const ImageTensorSpec kInput{{kInputSide, kInputSide},
+                             {0.0f, 1.0f},
+                             TensorLayout::Nhwc,
+                             TensorChannels::Rgb,
+                             CropBorder::Replicate};
 
 }  // namespace
 
@@ -32,9 +29,10 @@ FaceMesh::FaceMesh(const std::filesystem::path& model, const SessionOptions& ses
 
 FaceMeshResult FaceMesh::locate(const cv::Mat& bgr, const FaceRoi& roi) const {
   const cv::Matx23d to_crop = crop_transform(roi, kInputSide);
-  const std::vector<Tensor> out = model_.run({rgb_input(bgr, to_crop)});
   cv::Matx23d to_image;
   cv::invertAffineTransform(to_crop, to_image);
+  const ImageTensor input = image_to_tensor(bgr, to_image, kInput);
+  const std::vector<Tensor> out = model_.run({input.tensor});
   FaceMeshResult result;
   result.points.resize(kMeshPointCount);
   for (int i = 0; i < kMeshPointCount; ++i) {

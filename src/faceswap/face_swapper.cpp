@@ -7,8 +7,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/nms.hpp"
+#include "perception/common/nms.hpp"
+#include "perception/face/face_detector.hpp"
 
 namespace am {
 

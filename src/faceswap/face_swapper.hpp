@@ -25,7 +25,7 @@
 #include "faceswap/landmark_filter.hpp"
 #include "faceswap/paste_face.hpp"
 #include "infer/onnx_model.hpp"
-#include "perception/face_box_detector.hpp"
+#include "perception/face/face_box_detector.hpp"
 
 namespace am {
 

@@ -10,7 +10,7 @@
 
 #include <opencv2/core/types.hpp>
 
-#include "perception/one_euro_filter.hpp"
+#include "perception/common/one_euro_filter.hpp"
 
 namespace am {
 

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
 
 namespace am {
 

@@ -14,8 +14,8 @@
 #include "body/bind_pose.hpp"
 #include "cache/cache.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "perception/pose_types.hpp"
-#include "perception/segmenter.hpp"
+#include "perception/pose/pose_types.hpp"
+#include "perception/segmentation/segmenter.hpp"
 
 namespace am {
 

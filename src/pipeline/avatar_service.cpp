@@ -160,19 +160,11 @@ void AvatarService::remember(int id, const std::vector<std::vector<float>>& embe
 
 void AvatarService::forget_identity(int id) { cache_->remove(std::to_string(id)); }
 
-void AvatarService::queue_ready(ReadyAvatar avatar) {
-  std::lock_guard lock(ready_mutex_);
-  ready_.push_back(std::move(avatar));
-}
+void AvatarService::queue_ready(ReadyAvatar avatar) { ready_.post(std::move(avatar)); }
 
 std::vector<AvatarAnnouncement> AvatarService::take_ready(double now_ms) {
-  std::vector<ReadyAvatar> done;
-  {
-    std::lock_guard lock(ready_mutex_);
-    done.swap(ready_);
-  }
   std::vector<AvatarAnnouncement> out;
-  for (const ReadyAvatar& avatar : done) {
+  for (const ReadyAvatar& avatar : ready_.take_all()) {
     BindPose bind = make_bind_pose(avatar.bind_world);
     states_.post({avatar.person_id, true, bind});
     out.push_back({avatar.person_id, avatar.glb_path, std::move(bind)});

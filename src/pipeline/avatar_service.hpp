@@ -14,6 +14,7 @@
 #include "cache/cache.hpp"
 #include "core/config.hpp"
 #include "core/frame.hpp"
+#include "core/inbox.hpp"
 #include "jobs/build_job.hpp"
 #include "pipeline/avatar_states.hpp"
 #include "pipeline/metrics.hpp"
@@ -79,8 +80,7 @@ class AvatarService {
   BuildTools tools_;
   tracking::QualityOptions gate_options_;
   AvatarStates states_;
-  std::mutex ready_mutex_;
-  std::vector<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()
+  Inbox<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()
   double last_cleanup_ms_ = -1;
   std::unique_ptr<RemoteBuilds> remote_;  // builder.mode redis
   WorkerPool workers_;                    // last: its threads stop before the members they use go

@@ -37,17 +37,10 @@ void AvatarStates::keep(int id) {
   if (it != states_.end()) it->second.left = false;
 }
 
-void AvatarStates::post(AvatarOutcome outcome) {
-  std::lock_guard lock(inbox_mutex_);
-  inbox_.push_back(std::move(outcome));
-}
+void AvatarStates::post(AvatarOutcome outcome) { inbox_.post(std::move(outcome)); }
 
 std::vector<AvatarOutcome> AvatarStates::apply_posted(double now_ms) {
-  std::vector<AvatarOutcome> outcomes;
-  {
-    std::lock_guard lock(inbox_mutex_);
-    outcomes.swap(inbox_);
-  }
+  std::vector<AvatarOutcome> outcomes = inbox_.take_all();
   for (auto& outcome : outcomes) {
     auto it = states_.find(outcome.person_id);
     if (it == states_.end()) continue;

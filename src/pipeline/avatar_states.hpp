@@ -6,11 +6,11 @@
 #pragma once
 
 #include <map>
-#include <mutex>
 #include <optional>
 #include <vector>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
+#include "core/inbox.hpp"
 
 namespace am {
 
@@ -51,8 +51,7 @@ class AvatarStates {
  private:
   double retry_after_ms_;
   std::map<int, AvatarState> states_;
-  std::mutex inbox_mutex_;
-  std::vector<AvatarOutcome> inbox_;
+  Inbox<AvatarOutcome> inbox_;
 };
 
 }  // namespace am

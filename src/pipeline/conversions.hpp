@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
-#include "perception/face_detector.hpp"
-#include "perception/pose_types.hpp"
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/pose/pose_types.hpp"
 #include "stream/protocol.hpp"
 #include "tracking/types.hpp"
 

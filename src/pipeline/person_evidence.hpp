@@ -7,10 +7,10 @@
 
 #include <optional>
 
-#include "perception/blazeface_detector.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/face_embedder.hpp"
-#include "perception/pose_types.hpp"
+#include "perception/face/blazeface_detector.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/face/face_embedder.hpp"
+#include "perception/pose/pose_types.hpp"
 #include "tracking/best_faces.hpp"
 #include "tracking/body_appearance.hpp"
 

@@ -19,7 +19,7 @@
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
 #include "jobs/redis_build_queue.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "pipeline/capture_thread.hpp"
 #include "stream/server.hpp"
 #include "stream/vmc_sender.hpp"

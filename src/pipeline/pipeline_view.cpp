@@ -1,6 +1,6 @@
 #include <opencv2/highgui.hpp>
 
-#include "perception/pose_results.hpp"
+#include "perception/pose/pose_drawing.hpp"
 #include "pipeline/pipeline_impl.hpp"
 
 namespace am {

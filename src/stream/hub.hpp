@@ -12,6 +12,7 @@
 #include <string>
 
 #include "stream/log_limiter.hpp"
+#include "stream/protocol.hpp"
 #include "stream/server.hpp"
 
 namespace am {
@@ -23,11 +24,18 @@ struct Counters {
       slow_disconnects{0}, dropped_poses{0}, sent{0}, bad_inbound{0}, http_requests{0};
 };
 
+// A person's announced avatar: the new_character message and its encoded text (what late joiners
+// get; an avatar_updated replaces both).
+struct Character {
+  NewCharacter message;
+  std::shared_ptr<const std::string> text;
+};
+
 struct Hub {
   ServerOptions options;
   std::set<std::shared_ptr<WsSession>> sessions;
-  std::map<int, std::shared_ptr<const std::string>> characters;  // person id -> new_character
-  std::map<int, std::filesystem::path> avatar_files;             // person id -> .glb
+  std::map<int, Character> characters;                // person id -> its avatar, as announced
+  std::map<int, std::filesystem::path> avatar_files;  // person id -> .glb
   Counters counters;
   LogLimiter log_limit{20, 1000.0};
   std::function<std::string()> metrics;  // GET /metrics body (Prometheus text); empty: 404

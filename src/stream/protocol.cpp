@@ -56,6 +56,14 @@ std::string encode_new_character(const NewCharacter& m) {
                                     {"timestamp", m.timestamp}});
 }
 
+std::string encode_avatar_updated(const AvatarUpdated& m) {
+  return envelope("avatar_updated", {{"person_id", m.person_id},
+                                     {"mesh_path", m.mesh_path},
+                                     {"mesh_url", m.mesh_url},
+                                     {"version", m.version},
+                                     {"timestamp", m.timestamp}});
+}
+
 std::string encode_person_left(const PersonLeft& m) {
   return envelope("person_left", {{"person_id", m.person_id}, {"timestamp", m.timestamp}});
 }

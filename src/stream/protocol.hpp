@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
 
 namespace am {
 
@@ -47,6 +47,16 @@ struct NewCharacter {
   double timestamp = 0.0;
 };
 
+// A person's avatar replaced by a refined one (same skeleton and bind pose): clients swap the
+// mesh and keep the pose.
+struct AvatarUpdated {
+  int person_id = 0;
+  std::string mesh_path;
+  std::string mesh_url;  // filled in by the server
+  int version = 2;       // increases with every refinement
+  double timestamp = 0.0;
+};
+
 struct PersonLeft {
   int person_id = 0;
   double timestamp = 0.0;
@@ -55,6 +65,7 @@ struct PersonLeft {
 std::string encode_hello(double timestamp);
 std::string encode_pose_update(const PoseFrame& frame);
 std::string encode_new_character(const NewCharacter& message);
+std::string encode_avatar_updated(const AvatarUpdated& message);
 std::string encode_person_left(const PersonLeft& message);
 std::string encode_pong(const nlohmann::json& echo, double timestamp);
 std::string encode_error(const std::string& message, double timestamp);

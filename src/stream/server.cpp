@@ -93,14 +93,36 @@ void StreamServer::broadcast_pose(const PoseFrame& frame) {
       {MessageKind::pose, std::make_shared<const std::string>(encode_pose_update(frame))});
 }
 
+std::string StreamServer::mesh_url(int person_id, int version) const {
+  std::string url = http_base_url() + "/avatars/" + std::to_string(person_id) + ".glb";
+  if (version > 1) url += "?v=" + std::to_string(version);  // a new URL per version: no stale copy
+  return url;
+}
+
 void StreamServer::send_new_character(NewCharacter message) {
-  message.mesh_url = http_base_url() + "/avatars/" + std::to_string(message.person_id) + ".glb";
+  message.mesh_url = mesh_url(message.person_id, message.version);
   auto text = std::make_shared<const std::string>(encode_new_character(message));
-  asio::post(impl_->ioc, [this, id = message.person_id, path = message.mesh_path, text] {
-    impl_->hub.avatar_files[id] = path;
-    impl_->hub.characters[id] = text;
+  asio::post(impl_->ioc, [this, message, text] {
+    impl_->hub.avatar_files[message.person_id] = message.mesh_path;
+    impl_->hub.characters[message.person_id] = {message, text};
   });
   impl_->broadcast({MessageKind::control, std::move(text)});
+}
+
+void StreamServer::send_avatar_updated(AvatarUpdated message) {
+  message.mesh_url = mesh_url(message.person_id, message.version);
+  auto text = std::make_shared<const std::string>(encode_avatar_updated(message));
+  asio::post(impl_->ioc, [this, message, text] {
+    auto it = impl_->hub.characters.find(message.person_id);
+    if (it == impl_->hub.characters.end()) return;  // gone meanwhile: nobody shows this avatar
+    impl_->hub.avatar_files[message.person_id] = message.mesh_path;
+    NewCharacter& announced = it->second.message;
+    announced.mesh_path = message.mesh_path;
+    announced.mesh_url = message.mesh_url;
+    announced.version = message.version;
+    it->second.text = std::make_shared<const std::string>(encode_new_character(announced));
+    impl_->broadcast({MessageKind::control, text});
+  });
 }
 
 void StreamServer::send_person_left(const PersonLeft& message) {

@@ -55,6 +55,10 @@ class StreamServer {
   // Serves message.mesh_path at /avatars/<id>.glb, fills mesh_url, remembers the character for
   // clients that connect later, and sends it to everyone.
   void send_new_character(NewCharacter message);
+  // The person's avatar was refined: serves the new .glb at /avatars/<id>.glb, fills mesh_url
+  // (with ?v=<version>), makes late joiners' new_character carry it, and sends avatar_updated to
+  // everyone. Ignored when the person has no announced avatar (left meanwhile).
+  void send_avatar_updated(AvatarUpdated message);
   void send_person_left(const PersonLeft& message);
 
   StreamStats stats() const;
@@ -68,6 +72,8 @@ class StreamServer {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+
+  std::string mesh_url(int person_id, int version) const;
 };
 
 }  // namespace am

@@ -123,7 +123,7 @@ void WsSession::on_accept(beast::error_code ec) {
   ++hub_.counters.clients;
   spdlog::info("stream: client {} connected", peer_);
   send(control(encode_hello(monotonic_ms())));
-  for (const auto& [id, text] : hub_.characters) send({MessageKind::control, text});
+  for (const auto& [id, character] : hub_.characters) send({MessageKind::control, character.text});
   read_next();
 }
 
@@ -208,7 +208,9 @@ void WsSession::handle_text(const std::string& text) {
   }
   if (message && message->type == "subscribe") {
     send(control(encode_hello(monotonic_ms())));
-    for (const auto& [id, character] : hub_.characters) send({MessageKind::control, character});
+    for (const auto& [id, character] : hub_.characters) {
+      send({MessageKind::control, character.text});
+    }
     return;
   }
   ++hub_.counters.bad_inbound;

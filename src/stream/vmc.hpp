@@ -9,7 +9,7 @@
 #include <array>
 #include <string>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
 #include "stream/osc.hpp"
 
 namespace am {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
 
 namespace am {
 

@@ -100,7 +100,8 @@ void proportions(const PoseLandmarks& w, const PoseLandmarks& l, float v, BodyAp
   const float lengths[kProportionCount - 1] = {
       length(w, lm::kLeftShoulder, lm::kRightShoulder),
       length(w, lm::kLeftHip, lm::kRightHip),
-      paired_length(w, l, lm::kLeftShoulder, lm::kLeftElbow, lm::kRightShoulder, lm::kRightElbow, v),
+      paired_length(w, l, lm::kLeftShoulder, lm::kLeftElbow, lm::kRightShoulder, lm::kRightElbow,
+                    v),
       paired_length(w, l, lm::kLeftElbow, lm::kLeftWrist, lm::kRightElbow, lm::kRightWrist, v),
       paired_length(w, l, lm::kLeftHip, lm::kLeftKnee, lm::kRightHip, lm::kRightKnee, v),
       paired_length(w, l, lm::kLeftKnee, lm::kLeftAnkle, lm::kRightKnee, lm::kRightAnkle, v)};
@@ -109,8 +110,8 @@ void proportions(const PoseLandmarks& w, const PoseLandmarks& l, float v, BodyAp
     out.proportion_weights[i] = lengths[i] > 0 ? 1.0f : 0.0f;
   }
   if (l[lm::kNose].visibility > v && lengths[4] > 0 && lengths[5] > 0) {
-    const float neck =
-        std::hypot(w[lm::kNose].x - shoulders.x, w[lm::kNose].y - shoulders.y, w[lm::kNose].z - shoulders.z);
+    const float neck = std::hypot(w[lm::kNose].x - shoulders.x, w[lm::kNose].y - shoulders.y,
+                                  w[lm::kNose].z - shoulders.z);
     out.proportions[kProportionCount - 1] = neck + torso + lengths[4] + lengths[5];
     out.proportion_weights[kProportionCount - 1] = 1;
   }

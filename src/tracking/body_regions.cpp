@@ -23,7 +23,9 @@ bool visible(const PoseLandmarks& l, std::initializer_list<int> indices, float m
 
 // Torso length in pixels (shoulder centre to hip centre), or 0 when either pair is not visible.
 float torso_length(const PoseLandmarks& l, float min_visibility) {
-  if (!visible(l, {lm::kLeftShoulder, lm::kRightShoulder, lm::kLeftHip, lm::kRightHip}, min_visibility)) return 0;
+  if (!visible(l, {lm::kLeftShoulder, lm::kRightShoulder, lm::kLeftHip, lm::kRightHip},
+               min_visibility))
+    return 0;
   return static_cast<float>(cv::norm(midpoint(at(l, lm::kLeftShoulder), at(l, lm::kRightShoulder)) -
                                      midpoint(at(l, lm::kLeftHip), at(l, lm::kRightHip))));
 }
@@ -42,8 +44,9 @@ void paint_upper(cv::Mat1b& labels, const PoseLandmarks& l, float torso, float v
   const std::vector<cv::Point> quad = {at(l, lm::kLeftShoulder), at(l, lm::kRightShoulder),
                                        at(l, lm::kRightHip), at(l, lm::kLeftHip)};
   cv::fillConvexPoly(labels, quad, cv::Scalar(kUpperPart));
-  for (const auto& arm : {std::initializer_list<int>{lm::kLeftShoulder, lm::kLeftElbow, lm::kLeftWrist},
-                          std::initializer_list<int>{lm::kRightShoulder, lm::kRightElbow, lm::kRightWrist}})
+  for (const auto& arm :
+       {std::initializer_list<int>{lm::kLeftShoulder, lm::kLeftElbow, lm::kLeftWrist},
+        std::initializer_list<int>{lm::kRightShoulder, lm::kRightElbow, lm::kRightWrist}})
     paint_limb(labels, l, arm, 0.22f * torso, kUpperPart, v);
 }
 
@@ -59,8 +62,8 @@ void paint_head(cv::Mat1b& labels, const PoseLandmarks& l, float torso, float v)
 }
 
 void paint_shoes(cv::Mat1b& labels, const PoseLandmarks& l, float torso, float v) {
-  for (const int i :
-       {lm::kLeftAnkle, lm::kRightAnkle, lm::kLeftHeel, lm::kRightHeel, lm::kLeftFootIndex, lm::kRightFootIndex})
+  for (const int i : {lm::kLeftAnkle, lm::kRightAnkle, lm::kLeftHeel, lm::kRightHeel,
+                      lm::kLeftFootIndex, lm::kRightFootIndex})
     if (l[i].visibility > v)
       cv::circle(labels, at(l, i), cvRound(0.1f * torso), cv::Scalar(kShoesPart), cv::FILLED);
 }
@@ -71,8 +74,9 @@ cv::Mat1b paint_body_parts(cv::Size size, const PoseLandmarks& landmarks, float 
   cv::Mat1b labels(size, kNoPart);
   const float torso = torso_length(landmarks, min_visibility);
   if (torso < 4) return labels;
-  for (const auto& leg : {std::initializer_list<int>{lm::kLeftHip, lm::kLeftKnee, lm::kLeftAnkle},
-                          std::initializer_list<int>{lm::kRightHip, lm::kRightKnee, lm::kRightAnkle}})
+  for (const auto& leg :
+       {std::initializer_list<int>{lm::kLeftHip, lm::kLeftKnee, lm::kLeftAnkle},
+        std::initializer_list<int>{lm::kRightHip, lm::kRightKnee, lm::kRightAnkle}})
     paint_limb(labels, landmarks, leg, 0.3f * torso, kLowerPart, min_visibility);
   paint_upper(labels, landmarks, torso, min_visibility);
   paint_shoes(labels, landmarks, torso, min_visibility);

@@ -11,8 +11,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "perception/face_detector.hpp"
-#include "perception/face_embedder.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/face/face_embedder.hpp"
 #include "support/faces.hpp"
 #include "support/models_dir.hpp"
 #include "support/process.hpp"

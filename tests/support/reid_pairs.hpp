@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "core/config.hpp"
-#include "perception/blazeface_detector.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/face_embedder.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/face/blazeface_detector.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/face/face_embedder.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "tracking/identity_decision.hpp"
 
 namespace am::test {

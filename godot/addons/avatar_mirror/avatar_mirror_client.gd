@@ -2,13 +2,15 @@
 # with WebSocketPeer (reconnecting every `reconnect_seconds` while the mirror is away), downloads
 # each new_character's .glb (data.mesh_url) and loads it at run time with GLTFDocument as a child
 # of this node, applies every pose_update's bone rotations (rest rotation * q, docs/skeleton.md),
-# and removes people who left. Every message is {"type": T, "data": {...}} (docs/protocol.md).
+# swaps in the refined mesh of an avatar_updated (keeping the current pose), and removes people
+# who left. Every message is {"type": T, "data": {...}} (docs/protocol.md).
 # Runs natively and in a web export (the mirror answers CORS for mesh_url). Tested on a real
 # Godot 4.6 by tests/e2e (tests/godot4_client, run in chromium by tests/godot4_web).
 class_name AvatarMirrorClient
 extends Node3D
 
 signal avatar_added(person_id: int, avatar: Node3D)
+signal avatar_updated(person_id: int, avatar: Node3D, version: int)
 signal avatar_removed(person_id: int)
 signal avatar_failed(person_id: int, reason: String)
 signal pose_applied(person_id: int, skeleton: Skeleton3D, pose: Dictionary)
@@ -21,6 +23,7 @@ signal pose_applied(person_id: int, skeleton: Skeleton3D, pose: Dictionary)
 var _socket := WebSocketPeer.new()
 var _avatars := {}  # person id -> Node3D
 var _skeletons := {}  # person id -> Skeleton3D
+var _versions := {}  # person id -> version of the avatar shown
 var _since_attempt := 0.0
 
 
@@ -59,7 +62,11 @@ func _handle(text: String):
 	var data: Dictionary = message["data"]
 	match message.get("type", ""):
 		"new_character":
-			_download(int(data["person_id"]), _reachable(data["mesh_url"]))
+			_download(int(data["person_id"]), _reachable(data["mesh_url"]), int(data.get("version", 1)))
+		"avatar_updated":
+			var person_id := int(data["person_id"])
+			if _avatars.has(person_id) and int(data["version"]) > _versions.get(person_id, 0):
+				_download(person_id, _reachable(data["mesh_url"]), int(data["version"]))
 		"pose_update":
 			_apply(data)
 		"person_left":
@@ -74,10 +81,10 @@ func _reachable(mesh_url: String) -> String:
 	return mesh_url.replace("://0.0.0.0:", "://" + host + ":")
 
 
-func _download(person_id: int, mesh_url: String):
+func _download(person_id: int, mesh_url: String, version: int):
 	var request := HTTPRequest.new()
 	add_child(request)
-	request.request_completed.connect(_on_downloaded.bind(person_id, request))
+	request.request_completed.connect(_on_downloaded.bind(person_id, version, request))
 	var headers := PackedStringArray()
 	if token != "":
 		headers.append("Authorization: Bearer " + token)
@@ -86,7 +93,7 @@ func _download(person_id: int, mesh_url: String):
 		avatar_failed.emit(person_id, "cannot request " + mesh_url)
 
 
-func _on_downloaded(result, code, _headers, body: PackedByteArray, person_id: int, request: HTTPRequest):
+func _on_downloaded(result, code, _headers, body: PackedByteArray, person_id: int, version: int, request: HTTPRequest):
 	request.queue_free()
 	if result != HTTPRequest.RESULT_SUCCESS or code != 200:
 		avatar_failed.emit(person_id, "avatar download failed (result %d, HTTP %d)" % [result, code])
@@ -102,13 +109,34 @@ func _on_downloaded(result, code, _headers, body: PackedByteArray, person_id: in
 		avatar.free()
 		avatar_failed.emit(person_id, "avatar .glb has no skeleton")
 		return
-	_remove(person_id)
+	var updating := _avatars.has(person_id) and version > 1
+	if updating and version <= _versions.get(person_id, 0):
+		avatar.free()  # a newer version arrived first
+		return
+	if updating:
+		_copy_pose(_skeletons[person_id], skeleton)
+		_avatars[person_id].name = "Person%dOld" % person_id  # frees its name for the new one
+		_avatars[person_id].queue_free()
+	else:
+		_remove(person_id)
 	avatar.name = "Person%d" % person_id
 	add_child(avatar)
 	_avatars[person_id] = avatar
 	_skeletons[person_id] = skeleton
+	_versions[person_id] = version
 	_layout()
-	avatar_added.emit(person_id, avatar)
+	if updating:
+		avatar_updated.emit(person_id, avatar, version)
+	else:
+		avatar_added.emit(person_id, avatar)
+
+
+# The refined avatar takes over the pose the old one shows, bone by bone (same skeleton).
+func _copy_pose(from: Skeleton3D, to: Skeleton3D):
+	for bone in from.get_bone_count():
+		var target := to.find_bone(from.get_bone_name(bone))
+		if target >= 0:
+			to.set_bone_pose_rotation(target, from.get_bone_pose_rotation(bone))
 
 
 func _remove(person_id: int):
@@ -117,6 +145,7 @@ func _remove(person_id: int):
 	_avatars[person_id].queue_free()
 	_avatars.erase(person_id)
 	_skeletons.erase(person_id)
+	_versions.erase(person_id)
 	_layout()
 	avatar_removed.emit(person_id)
 

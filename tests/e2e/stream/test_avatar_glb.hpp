@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "stream/bone_rotations.hpp"
+#include "body/bone_rotations.hpp"
 
 namespace am::test {
 

@@ -69,6 +69,26 @@ TEST_F(GodotClient, HeadlessGodot3PosesTheAvatarWhereTheJointsAre) {
   std::cout << run.log.substr(run.log.find("AVATAR_MIRROR_TEST")) << "\n";
 }
 
+TEST_F(GodotClient, Godot3SwapsInTheRefinedAvatarAndKeepsPosingIt) {
+  std::filesystem::copy_file(dir_ / "avatar.glb", dir_ / "avatar_v2.glb");
+  std::atomic<bool> done = false;
+  std::thread refine([&] {  // once the client fetched version 1, announce version 2
+    while (!done && server_->stats().http_requests < 2) {  // the upgrade, then the .glb
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    server_->send_avatar_updated({1, (dir_ / "avatar_v2.glb").string(), "", 2, monotonic_ms()});
+  });
+  const GodotRun run = run_godot("godot3-server", server_->port(), "--expect-version 2");
+  done = true;
+  refine.join();
+  EXPECT_EQ(run.result.exit_code, 0) << run.log;
+  EXPECT_EQ(run.log.find("SCRIPT ERROR"), std::string::npos) << run.log;
+  EXPECT_NE(run.log.find("person 1 has avatar version 2"), std::string::npos) << run.log;
+  EXPECT_NE(run.log.find("version=2 status=0"), std::string::npos) << run.log;
+  EXPECT_GE(server_->stats().http_requests, 3u) << "both .glb versions came over HTTP";
+}
+
 TEST_F(GodotClient, RenderedGodot3ShowsTheAvatarOnScreen) {
   if (!have("godot3") || !have("xvfb-run")) GTEST_SKIP() << "godot3 or xvfb-run not installed";
   const auto shot = dir_ / "shot.png";

@@ -98,6 +98,36 @@ TEST(StreamServer, ServesGlbFilesAndHealthOverHttp) {
   EXPECT_EQ(test::http_get(server.port(), "/avatars/9.glb").status, 404u);
 }
 
+TEST(StreamServer, AvatarUpdatedServesTheNewGlbAndLateJoinersGetItsVersion) {
+  const auto dir = test::scratch_dir("stream_update");
+  std::ofstream(dir / "v1.glb", std::ios::binary) << "first";
+  std::ofstream(dir / "v2.glb", std::ios::binary) << "refined";
+  StreamServer server(local_options());
+  server.send_new_character(character(5, (dir / "v1.glb").string()));
+  test::WsClient early(server.port());
+  read_until(early, "new_character");
+  server.send_avatar_updated({5, (dir / "v2.glb").string(), "", 2, 10.0});
+  const json update = read_until(early, "avatar_updated");
+  EXPECT_EQ(update["data"]["person_id"], 5);
+  EXPECT_EQ(update["data"]["version"], 2);
+  EXPECT_EQ(update["data"]["mesh_url"], server.http_base_url() + "/avatars/5.glb?v=2");
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/5.glb?v=2").body, "refined");
+
+  test::WsClient late(server.port());
+  const json nc = read_until(late, "new_character");
+  EXPECT_EQ(nc["data"]["version"], 2);
+  EXPECT_EQ(nc["data"]["mesh_url"], server.http_base_url() + "/avatars/5.glb?v=2");
+
+  server.send_person_left({5, 11.0});
+  read_until(early, "person_left");
+  server.send_avatar_updated({5, (dir / "v2.glb").string(), "", 3, 12.0});  // gone: not sent
+  server.broadcast_pose(wave_frame(6, 0.0, 13.0));
+  server.broadcast_pose(wave_frame(6, 0.0, 14.0));
+  EXPECT_EQ(json::parse(early.read())["type"], "pose_update");
+  EXPECT_EQ(json::parse(early.read())["type"], "pose_update");
+  EXPECT_EQ(test::http_get(server.port(), "/avatars/5.glb").status, 404u);
+}
+
 TEST(StreamServer, AnswersPingAndSubscribeAndSurvivesJunkText) {
   StreamServer server(local_options());
   test::WsClient client(server.port());

@@ -12,8 +12,8 @@
 #include "avatar/landmarks.hpp"
 #include "avatar/skeleton.hpp"
 #include "avatar/skinning.hpp"
+#include "body/bone_rotations.hpp"
 #include "integration/builder/builder_cases.hpp"
-#include "stream/bone_rotations.hpp"
 
 namespace am::test {
 namespace {

@@ -11,7 +11,7 @@
 #include "cache/redis_cache.hpp"
 #include "jobs/avatar_files.hpp"
 #include "jobs/build_worker.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "support/models_dir.hpp"
 #include "support/redis_server.hpp"
 #include "support/testdata.hpp"

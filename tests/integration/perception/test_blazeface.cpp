@@ -5,10 +5,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "perception/blazeface_detector.hpp"
-#include "perception/face_box_detector.hpp"
-#include "perception/face_detector.hpp"
-#include "perception/pose_detection_decode.hpp"
+#include "perception/common/ssd_detections.hpp"
+#include "perception/face/blazeface_detector.hpp"
+#include "perception/face/face_box_detector.hpp"
+#include "perception/face/face_detector.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

@@ -10,8 +10,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include "perception/face_detector.hpp"
-#include "perception/face_embedder.hpp"
+#include "perception/face/face_detector.hpp"
+#include "perception/face/face_embedder.hpp"
 #include "support/faces.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"

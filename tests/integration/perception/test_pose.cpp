@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "integration/perception/mediapipe_reference.hpp"
 #include "integration/perception/pose_ground_truth.hpp"
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

@@ -18,8 +18,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
-#include "perception/mask_refine.hpp"
-#include "perception/segmenter.hpp"
+#include "perception/segmentation/mask_refine.hpp"
+#include "perception/segmentation/segmenter.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

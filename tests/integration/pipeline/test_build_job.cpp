@@ -9,9 +9,9 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "cache/file_cache.hpp"
-#include "perception/pose_tracker.hpp"
 #include "jobs/avatar_files.hpp"
 #include "jobs/build_job.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 

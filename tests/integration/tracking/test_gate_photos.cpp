@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
-#include "perception/pose_tracker.hpp"
+#include "perception/pose/pose_tracker.hpp"
 #include "pipeline/conversions.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"

@@ -1,9 +1,11 @@
 // LatestSlot, BoundedQueue and LatencyStats: newest-wins, never-blocking push, percentiles.
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "core/bounded_queue.hpp"
+#include "core/inbox.hpp"
 #include "core/latency_stats.hpp"
 #include "core/latest_slot.hpp"
 
@@ -54,6 +56,26 @@ TEST(BoundedQueue, CloseCanDiscardTheBacklog) {
   queue.try_push(1);
   queue.close(true);
   EXPECT_EQ(queue.pop(), std::nullopt);
+}
+
+TEST(Inbox, TakesEveryPostFromEveryThreadOnceInPostingOrder) {
+  Inbox<int> inbox;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([&inbox, w] {
+      for (int i = 0; i < 250; ++i) inbox.post(w * 1000 + i);
+    });
+  }
+  std::vector<int> taken;
+  for (std::thread& t : writers) t.join();
+  for (int v : inbox.take_all()) taken.push_back(v);
+  EXPECT_TRUE(inbox.take_all().empty());
+  ASSERT_EQ(taken.size(), 1000u);
+  std::vector<int> last(4, -1);
+  for (int v : taken) {
+    EXPECT_GT(v % 1000, last[v / 1000]);  // each writer's posts in its order
+    last[v / 1000] = v % 1000;
+  }
 }
 
 TEST(LatencyStats, PercentilesOfTheWindow) {

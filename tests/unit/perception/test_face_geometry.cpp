@@ -3,7 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "perception/face_geometry.hpp"
+#include "perception/face/face_embedder.hpp"
+#include "perception/face/face_geometry.hpp"
 
 namespace am {
 namespace {
@@ -81,6 +82,16 @@ TEST(SquareFaceCrop, ShiftsInsideTheImageAndClipsWhenTooBig) {
   EXPECT_FLOAT_EQ(clipped.y, 0);
   EXPECT_FLOAT_EQ(clipped.height, 200);
   EXPECT_FLOAT_EQ(clipped.width, 300);
+}
+
+TEST(CosineSimilarity, OfParallelOrthogonalAndOppositeVectors) {
+  const std::vector<float> a{1, 2, 3}, b{2, 4, 6}, c{-3, 0, 1}, d{-1, -2, -3}, zero{0, 0, 0};
+  EXPECT_NEAR(cosine_similarity(a, b), 1.0f, 1e-6);
+  EXPECT_NEAR(cosine_similarity(a, c), 0.0f, 1e-6);
+  EXPECT_NEAR(cosine_similarity(a, d), -1.0f, 1e-6);
+  EXPECT_FLOAT_EQ(cosine_similarity(a, zero), 0.0f);
+  EXPECT_TRUE(same_person(a, b));
+  EXPECT_FALSE(same_person(a, c));
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
-#include "perception/guided_filter.hpp"
+#include "perception/segmentation/guided_filter.hpp"
 
 namespace am {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "perception/nms.hpp"
+#include "perception/common/nms.hpp"
 
 namespace am {
 namespace {

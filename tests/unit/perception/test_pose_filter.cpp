@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "perception/one_euro_filter.hpp"
-#include "perception/pose_results.hpp"
-#include "perception/pose_smoother.hpp"
+#include "perception/common/one_euro_filter.hpp"
+#include "perception/pose/pose_drawing.hpp"
+#include "perception/pose/pose_smoother.hpp"
 
 namespace am {
 namespace {
@@ -64,29 +64,6 @@ TEST(PoseSmoother, SmoothsEveryLandmarkOfAPersonAndLeavesTheFirstFrameAlone) {
     EXPECT_LT(jittered[i].x, lms[i].x + 1.0f);
   }
   EXPECT_NEAR(jittered[0].visibility, 0.81f, 1e-5);
-}
-
-TEST(PoseJson, FrameHasTheDesignShapeWithNamedLandmarks) {
-  PoseObservation p;
-  p.id = 3;
-  p.score = 0.75f;
-  p.box = {10, 20, 30, 40};
-  p.landmarks.fill({5, 6, 64, 0.9f, 0.8f});
-  p.world_landmarks.fill({0.1f, -0.2f, 0.3f});
-  const nlohmann::json doc = poses_to_json("clip.mp4", {640, 480}, {{7, 233.3, {p}}});
-  EXPECT_EQ(doc["width"], 640);
-  const auto& frame = doc["frames"][0];
-  EXPECT_EQ(frame["index"], 7);
-  EXPECT_DOUBLE_EQ(frame["timestamp_ms"].get<double>(), 233.3);
-  const auto& person = frame["persons"][0];
-  EXPECT_EQ(person["id"], 3);
-  ASSERT_EQ(person["landmarks"].size(), static_cast<std::size_t>(kLandmarkCount));
-  EXPECT_EQ(person["landmarks"][0]["name"], "nose");
-  EXPECT_EQ(person["landmarks"][32]["name"], "right_foot_index");
-  EXPECT_EQ(person["landmarks"][15]["name"], "left_wrist");
-  EXPECT_FLOAT_EQ(person["landmarks"][0]["z"].get<float>(), 0.1f);  // 64 px / 640 px
-  EXPECT_FLOAT_EQ(person["world_landmarks"][0]["y"].get<float>(), -0.2f);
-  EXPECT_EQ(person["box"].size(), 4u);
 }
 
 TEST(PoseDraw, PaintsTheSkeletonOnlyWhereLandmarksAreVisible) {

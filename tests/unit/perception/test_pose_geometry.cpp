@@ -9,10 +9,11 @@
 
 #include "core/error.hpp"
 
-#include "perception/pose_anchors.hpp"
-#include "perception/pose_detection_decode.hpp"
-#include "perception/pose_landmark_decode.hpp"
-#include "perception/pose_roi.hpp"
+#include "perception/common/image_to_tensor.hpp"
+#include "perception/common/rotated_roi.hpp"
+#include "perception/common/ssd_anchors.hpp"
+#include "perception/common/ssd_detections.hpp"
+#include "perception/pose/pose_landmark_decode.hpp"
 
 namespace am {
 namespace {
@@ -48,9 +49,9 @@ TEST(PoseDecode, DecodesABoxAndKeypointsRelativeToTheirAnchor) {
   // Anchor 1: centre moved by (+22.4, -44.8) px of 224, size 112 x 56 px, hip keypoint (+11.2, 0).
   const float box[12] = {22.4f, -44.8f, 112, 56, 11.2f, 0, 0, -22.4f, 1, 2, 3, 4};
   std::copy(box, box + 12, raw.begin() + 12);
-  const auto found = decode_pose_detections(raw, logits, anchors);
+  const auto found = decode_ssd_detections(raw, logits, anchors);
   ASSERT_EQ(found.size(), 2u);  // sigmoid(-5) < 0.5 is dropped, sigmoid(0) = 0.5 kept
-  const PoseDetection& d = found[0];
+  const SsdDetection& d = found[0];
   EXPECT_NEAR(d.score, 1 / (1 + std::exp(-2.0f)), 1e-6);
   EXPECT_NEAR(d.box.x + d.box.width / 2, 0.35f, 1e-6);
   EXPECT_NEAR(d.box.y + d.box.height / 2, 0.55f, 1e-6);
@@ -64,11 +65,11 @@ TEST(PoseDecode, DecodesABoxAndKeypointsRelativeToTheirAnchor) {
 TEST(PoseDecode, RejectsOutputsThatDoNotMatchTheAnchors) {
   const std::vector<Anchor> anchors(4);
   const std::vector<float> raw(4 * 12), logits(3);
-  EXPECT_THROW(decode_pose_detections(raw, logits, anchors), InferError);
+  EXPECT_THROW(decode_ssd_detections(raw, logits, anchors), InferError);
 }
 
-PoseDetection detection(float x, float y, float size, float score, cv::Point2f hip) {
-  PoseDetection d;
+SsdDetection detection(float x, float y, float size, float score, cv::Point2f hip) {
+  SsdDetection d;
   d.box = cv::Rect2f(x, y, size, size);
   d.score = score;
   d.keypoints.fill(hip);
@@ -76,9 +77,9 @@ PoseDetection detection(float x, float y, float size, float score, cv::Point2f h
 }
 
 TEST(PoseWeightedNms, MergesOverlapsByScoreWeightKeepsBestScoreAndSeparatesPeople) {
-  std::vector<PoseDetection> in{detection(0.0f, 0, 0.2f, 0.6f, {0.1f, 0.1f}),
-                                detection(0.02f, 0, 0.2f, 0.9f, {0.2f, 0.1f}),
-                                detection(0.6f, 0.6f, 0.2f, 0.7f, {0.7f, 0.7f})};
+  std::vector<SsdDetection> in{detection(0.0f, 0, 0.2f, 0.6f, {0.1f, 0.1f}),
+                               detection(0.02f, 0, 0.2f, 0.9f, {0.2f, 0.1f}),
+                               detection(0.6f, 0.6f, 0.2f, 0.7f, {0.7f, 0.7f})};
   const auto out = weighted_nms(in, 0.3f);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_FLOAT_EQ(out[0].score, 0.9f);
@@ -133,12 +134,28 @@ TEST(PoseRoi, CropShowsTheRotatedRegionUpright) {
   image(cv::Rect(140, 90, 20, 20)).setTo(cv::Scalar::all(255));  // bright square right of centre
   // Hips at the centre, head to the right: the bright square must appear at the top of the crop.
   const RotatedRoi roi = roi_from_alignment_points({100, 100}, {150, 100}, 1.0f);
-  const cv::Mat crop = crop_roi(image, roi, {64, 64}, CropBorder::Zero);
+  const ImageTensorSpec spec{
+      {64, 64}, {0, 255}, TensorLayout::Nhwc, TensorChannels::Bgr, CropBorder::Zero};
+  const ImageTensor crop = image_to_tensor(image, crop_to_image_matrix(roi, spec.size), spec);
   cv::Mat gray;
-  cv::extractChannel(crop, gray, 0);
+  cv::extractChannel(cv::Mat(64, 64, CV_32FC3, const_cast<float*>(crop.tensor.data.data())), gray,
+                     0);
   const cv::Moments m = cv::moments(gray);
   EXPECT_NEAR(m.m10 / m.m00, 32, 1.5);  // centroid of the bright square
   EXPECT_LT(m.m01 / m.m00, 8);
+}
+
+TEST(SsdDetections, MapFromTheLetterboxToImagePixels) {
+  SsdDetection d;
+  d.box = cv::Rect2f(0.25f, 0.5f, 0.5f, 0.25f);
+  d.keypoints[1] = {0.5f, 0.5f};
+  const SsdDetection in_image = detection_in_image(d, letterbox_roi({640, 480}));
+  EXPECT_NEAR(in_image.box.x, 160, 1e-3);
+  EXPECT_NEAR(in_image.box.y, 240, 1e-3);  // 0.5 * 640 - 80 px of padding
+  EXPECT_NEAR(in_image.box.width, 320, 1e-3);
+  EXPECT_NEAR(in_image.box.height, 160, 1e-3);
+  EXPECT_NEAR(in_image.keypoints[1].x, 320, 1e-3);
+  EXPECT_NEAR(in_image.keypoints[1].y, 240, 1e-3);
 }
 
 TEST(PoseRoi, LetterboxCoversTheWholeImageCentred) {

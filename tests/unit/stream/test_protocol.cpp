@@ -64,6 +64,9 @@ TEST(Protocol, NewCharacterAndPersonLeftMatchTheirSchemas) {
   nc.skeleton_data = skeleton_data(make_bind_pose(test::tpose_mediapipe()));
   EXPECT_EQ(joined(test::message_schema_errors(encode_new_character(nc))), "");
   EXPECT_EQ(joined(test::message_schema_errors(encode_person_left({7, 2.0}))), "");
+  EXPECT_EQ(joined(test::message_schema_errors(
+                encode_avatar_updated({7, "/a/7.glb", "http://h:1/avatars/7.glb?v=2", 2, 2.0}))),
+            "");
   EXPECT_EQ(joined(test::message_schema_errors(encode_pong(json(5), 2.0))), "");
   EXPECT_EQ(joined(test::message_schema_errors(encode_error("bad", 2.0))), "");
 }

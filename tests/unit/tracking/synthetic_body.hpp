@@ -45,12 +45,12 @@ inline DrawnPerson draw_person(const Outfit& outfit, const PersonInput& person,
       cv::line(m, point(person, b), point(person, c), s, cvRound(width * h));
     });
   paint([&](cv::Mat& m) {
-    const std::vector<cv::Point> torso = {point(person, lm::kLeftShoulder),
-                                          point(person, lm::kRightShoulder), point(person, lm::kRightHip),
-                                          point(person, lm::kLeftHip)};
+    const std::vector<cv::Point> torso = {
+        point(person, lm::kLeftShoulder), point(person, lm::kRightShoulder),
+        point(person, lm::kRightHip), point(person, lm::kLeftHip)};
     cv::fillConvexPoly(m, torso, m.channels() == 1 ? cv::Scalar(255) : outfit.shirt);
-    for (const int i :
-         {lm::kLeftHeel, lm::kRightHeel, lm::kLeftFootIndex, lm::kRightFootIndex, lm::kLeftAnkle, lm::kRightAnkle})
+    for (const int i : {lm::kLeftHeel, lm::kRightHeel, lm::kLeftFootIndex, lm::kRightFootIndex,
+                        lm::kLeftAnkle, lm::kRightAnkle})
       cv::circle(m, point(person, i), cvRound(0.025f * h),
                  m.channels() == 1 ? cv::Scalar(255) : outfit.shoes, cv::FILLED);
     cv::circle(m, point(person, lm::kNose) - cv::Point2f(0, 0.02f * h), cvRound(0.06f * h),
@@ -68,7 +68,9 @@ inline DrawnPerson mirrored(const DrawnPerson& in) {
   const float w = static_cast<float>(in.image.cols);
   for (int i = 0; i < kLandmarkCount; ++i) {
     // MediaPipe's pairs: eyes 1-3 left, 4-6 right; from 7 on odd is left, even right.
-    const int j = i == lm::kNose ? i : i <= 6 ? (i <= 3 ? i + 3 : i - 3) : (i % 2 == 1 ? i + 1 : i - 1);
+    const int j = i == lm::kNose ? i
+                  : i <= 6       ? (i <= 3 ? i + 3 : i - 3)
+                                 : (i % 2 == 1 ? i + 1 : i - 1);
     PoseLandmark l = in.person.landmarks[j];
     l.x = w - 1 - l.x;
     out.person.landmarks[i] = l;

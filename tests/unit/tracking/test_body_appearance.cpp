@@ -78,7 +78,8 @@ TEST(BodyAppearance, OtherClothesOrBuildAreFar) {
       << "one part of four in another colour is enough to tell them apart";
   PersonInput broad = pose;
   for (const int i : {lm::kLeftShoulder, lm::kLeftElbow, lm::kLeftWrist}) broad.world[i].x *= 1.5f;
-  for (const int i : {lm::kRightShoulder, lm::kRightElbow, lm::kRightWrist}) broad.world[i].x *= 1.5f;
+  for (const int i : {lm::kRightShoulder, lm::kRightElbow, lm::kRightWrist})
+    broad.world[i].x *= 1.5f;
   const auto d = body_distance(body, describe(draw_person({}, broad)));
   ASSERT_TRUE(d.has_value());
   EXPECT_GT(d->proportion, 0.05f);
