@@ -1,6 +1,8 @@
 # Runs the Godot 4 demo scene (res://demo/main.tscn) with its AvatarMirrorClient pointed at a
 # mirror, and checks what a user would see. User arguments: --url WS_URL --token TOKEN
-# --updates N --timeout SECONDS. After N applied pose updates of a person with an avatar:
+# --updates N --timeout SECONDS --expect-version V. After N applied pose updates of a person with
+# an avatar (and, with --expect-version, 10 more once a refined avatar of version V replaced it):
+#  - the refined avatar took over the pose shown at the swap (every bone's pose rotation);
 #  - every bone's pose rotation is its rest rotation times the message's quaternion;
 #  - every limb bone points where the message's joints say (angle between the bone, from its head
 #    to its child's head, and the joint-to-joint direction, in degrees);
@@ -24,6 +26,11 @@ const MAX_ROTATION_ERROR_DEG = 0.5
 const MAX_LIMB_ERROR_DEG = 12.0
 
 var updates_wanted := 30
+var version_wanted := 1
+var shown_version := 1
+var applied_since_version := 0
+var last_bones := {}  # bone rotations of the last applied pose update
+var max_swap_error := 0.0
 var applied := 0
 var max_rotation_error := 0.0
 var max_limb_error := 0.0
@@ -35,6 +42,7 @@ var background: Color  # the demo's background colour
 func _ready():
 	var args := _arguments()
 	updates_wanted = int(args.get("--updates", "30"))
+	version_wanted = int(args.get("--expect-version", "1"))
 	var demo: Node = load("res://demo/main.tscn").instantiate()
 	client = demo.get_node("AvatarMirrorClient")
 	background = demo.get_node("WorldEnvironment").environment.background_color
@@ -43,6 +51,7 @@ func _ready():
 	client.pose_applied.connect(_on_pose_applied)
 	client.avatar_failed.connect(func(_id, why): _finish(4, why))
 	client.avatar_added.connect(func(id, _avatar): print("AVATAR_MIRROR_GODOT4 person %d has an avatar" % id))
+	client.avatar_updated.connect(_on_avatar_updated)
 	add_child(demo)
 	var timeout := float(args.get("--timeout", "90"))
 	get_tree().create_timer(timeout).timeout.connect(func(): _finish(3, "timed out after %d pose updates" % applied))
@@ -61,13 +70,33 @@ func _on_pose_applied(_person_id: int, skeleton: Skeleton3D, pose: Dictionary):
 		return
 	_check_rotations(skeleton, pose["bones"])
 	_check_limbs(skeleton, pose["joints"])
+	last_bones = pose["bones"]
 	applied += 1
-	if applied < updates_wanted:
+	if shown_version >= version_wanted:
+		applied_since_version += 1
+	if applied < updates_wanted or applied_since_version < 10:
 		return
 	if max_rotation_error > MAX_ROTATION_ERROR_DEG or max_limb_error > MAX_LIMB_ERROR_DEG:
 		_finish(2, "bones off the message")
 		return
+	if max_swap_error > MAX_ROTATION_ERROR_DEG:
+		_finish(2, "the refined avatar lost the pose")
+		return
 	_check_screen(skeleton)
+
+
+# A refined avatar replaced the first: it must show the pose of the last update at once.
+func _on_avatar_updated(person_id: int, avatar: Node3D, version: int):
+	print("AVATAR_MIRROR_GODOT4 person %d has avatar version %d" % [person_id, version])
+	shown_version = version
+	var skeleton := client._skeleton_of(avatar)
+	for bone_name in last_bones:
+		var bone := skeleton.find_bone(bone_name)
+		if bone < 0:
+			continue
+		var q = last_bones[bone_name]
+		var expected := skeleton.get_bone_rest(bone).basis.get_rotation_quaternion() * Quaternion(q[0], q[1], q[2], q[3])
+		max_swap_error = max(max_swap_error, rad_to_deg(expected.angle_to(skeleton.get_bone_pose_rotation(bone))))
 
 
 func _check_rotations(skeleton: Skeleton3D, bones: Dictionary):
@@ -134,5 +163,5 @@ func _finish(code: int, why: String):
 	if finished:
 		return
 	finished = true
-	print("AVATAR_MIRROR_GODOT4 updates=%d max_rotation_error_deg=%.3f max_limb_error_deg=%.2f status=%d %s" % [applied, max_rotation_error, max_limb_error, code, why])
+	print("AVATAR_MIRROR_GODOT4 updates=%d max_rotation_error_deg=%.3f max_limb_error_deg=%.2f version=%d swap_error_deg=%.3f status=%d %s" % [applied, max_rotation_error, max_limb_error, shown_version, max_swap_error, code, why])
 	get_tree().quit(code)

@@ -1,8 +1,10 @@
 // A real Godot 3 (Debian godot3-server, headless; godot3 under xvfb-run for a screenshot) runs
 // godot/demo_godot3 against our server streaming a waving test avatar, checks the joints it
-// poses against the joints we sent, and quits with a status we assert.
+// poses against the joints we sent, and quits with a status we assert; both it and the Godot 4
+// addon (a real Godot 4.6 in chromium) take a refined avatar (avatar_updated) while posing.
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -16,6 +18,7 @@
 #include "support/process.hpp"
 #include "support/synthetic_pose.hpp"
 #include "support/testdata.hpp"
+#include "support/ws_test_client.hpp"
 
 namespace am {
 namespace {
@@ -87,6 +90,40 @@ TEST_F(GodotClient, Godot3SwapsInTheRefinedAvatarAndKeepsPosingIt) {
   EXPECT_NE(run.log.find("person 1 has avatar version 2"), std::string::npos) << run.log;
   EXPECT_NE(run.log.find("version=2 status=0"), std::string::npos) << run.log;
   EXPECT_GE(server_->stats().http_requests, 3u) << "both .glb versions came over HTTP";
+}
+
+// The Godot 4 addon (tests/godot4_web: a real Godot 4.6 in chromium) gets version 2 of the
+// avatar while posing it: it swaps the mesh, the new skeleton shows the pose of the last update
+// at once, and it keeps following the stream.
+TEST_F(GodotClient, Godot4AddonSwapsInTheRefinedAvatarAndKeepsThePose) {
+  const std::string harness =
+      test::run_command(
+          "echo -n ${AVATAR_MIRROR_HOME:-$HOME/.cache/avatar-mirror}/godot4_web/run_godot4.mjs")
+          .out;
+  if (!std::filesystem::exists(harness)) GTEST_SKIP() << "no " << harness << ": run make test";
+  std::filesystem::copy_file(dir_ / "avatar.glb", dir_ / "avatar_v2.glb");
+  std::atomic<bool> done = false;
+  std::thread refine([&] {  // a few seconds after the first .glb went out, announce version 2
+    while (!done && server_->stats().http_requests < 2) {  // the upgrade, then the .glb
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    server_->send_avatar_updated({1, (dir_ / "avatar_v2.glb").string(), "", 2, monotonic_ms()});
+  });
+  const std::string source = AM_SOURCE_DIR;
+  const auto godot = test::run_command(
+      "timeout 200 node " + harness + " --port " + std::to_string(test::free_port()) +
+      " --timeout 150 " + source + "/godot/addons=addons " + source + "/godot/demo=demo " + source +
+      "/tests/godot4_client -- --url ws://127.0.0.1:" + std::to_string(server_->port()) +
+      " --updates 30 --expect-version 2 2>&1");
+  done = true;
+  refine.join();
+  const std::string log = godot.out + godot.err;
+  EXPECT_EQ(godot.exit_code, 0) << log;
+  EXPECT_NE(log.find("person 1 has avatar version 2"), std::string::npos) << log;
+  EXPECT_NE(log.find("version=2 swap_error_deg=0.0"), std::string::npos)
+      << "pose lost in the swap: " << log;
+  EXPECT_NE(log.find("status=0 ok"), std::string::npos) << log;
 }
 
 TEST_F(GodotClient, RenderedGodot3ShowsTheAvatarOnScreen) {
