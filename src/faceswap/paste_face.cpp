@@ -8,9 +8,9 @@
 #include "faceswap/blend.hpp"
 #include "faceswap/color_transfer.hpp"
 #include "faceswap/detail_transfer.hpp"
+#include "faceswap/lip_triangulation.hpp"
 #include "faceswap/mesh_topology.hpp"
 #include "faceswap/piecewise_warp.hpp"
-#include "faceswap/lip_triangulation.hpp"
 
 namespace am {
 
