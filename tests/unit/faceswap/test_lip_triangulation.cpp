@@ -96,7 +96,7 @@ TEST(LipAwareTriangles, OnlyTheInnerLipsAreJoinedAcrossTheMouth) {
 // may turn over there (the ones across the mouth only flatten).
 TEST(LipAwareTriangles, NoTriangleTurnsOverOnTheClosedMouth) {
   const auto face = closed_mouth_face();
-  const auto layout = mouth_opened(face, 0.3f);
+  const auto layout = mouth_opened(face, kLipOpening);
   for (const cv::Vec3i& t : lip_aware_triangles(face)) {
     EXPECT_GE(twice_area(layout, t) * twice_area(face, t), -1e-3)
         << "triangle " << t[0] << " " << t[1] << " " << t[2] << " turns over";
