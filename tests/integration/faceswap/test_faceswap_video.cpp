@@ -122,7 +122,7 @@ struct ClipMotion {
   int frames = 0;
 };
 
-// The performer's face in frames 82-211 of the clip (one face, about 85 px wide, walking and
+// The performer's face in frames 82-211 of the clip (one face, about 85 px wide, moving and
 // turning, no cut): the face mesh reads the target's landmarks on each camera frame and the
 // swapped face's on each swapped frame, both at the ROI of the landmarks the face was pasted at.
 ClipMotion performer_motion(bool smooth) {
