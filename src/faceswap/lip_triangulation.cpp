@@ -4,16 +4,28 @@
 #include <array>
 #include <cmath>
 
+#include "faceswap/mesh_topology.hpp"
 #include "faceswap/triangulation.hpp"
 
 namespace am {
 
 namespace {
 
-constexpr int kInnerCornerRight = 78, kInnerCornerLeft = 308;
-// Corner to corner along each inner lip (MediaPipe's lipsUpperInner / lipsLowerInner).
-constexpr std::array<int, 11> kUpperInner{78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308};
-constexpr std::array<int, 11> kLowerInner{78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308};
+// kMeshInnerLips runs from the right inner corner along the upper lip to the left corner (its
+// first 11 points), then back along the lower lip.
+constexpr std::size_t kLeftCornerAt = 10;
+constexpr int kInnerCornerRight = kMeshInnerLips[0],
+              kInnerCornerLeft = kMeshInnerLips[kLeftCornerAt];
+
+std::vector<int> upper_inner_lip() {
+  return {kMeshInnerLips.begin(), kMeshInnerLips.begin() + kLeftCornerAt + 1};
+}
+
+std::vector<int> lower_inner_lip() {
+  std::vector<int> lower(kMeshInnerLips.begin() + kLeftCornerAt, kMeshInnerLips.end());
+  lower.push_back(kInnerCornerRight);
+  return lower;
+}
 
 // Coordinates along the mouth (s, from the right inner corner to the left one) and across it (t,
 // towards the chin), in pixels.
@@ -42,9 +54,8 @@ float contour_at(const std::vector<cv::Point2f>& contour, float s) {
   return contour.back().y;
 }
 
-template <std::size_t N>
 std::vector<cv::Point2f> contour_in(const MouthFrame& frame, std::span<const cv::Point2f> points,
-                                    const std::array<int, N>& indices) {
+                                    const std::vector<int>& indices) {
   std::vector<cv::Point2f> contour;
   for (const int i : indices) contour.push_back(frame.to_mouth(points[i]));
   std::sort(contour.begin(), contour.end(), [](cv::Point2f a, cv::Point2f b) { return a.x < b.x; });
@@ -55,11 +66,12 @@ std::vector<cv::Point2f> contour_in(const MouthFrame& frame, std::span<const cv:
 
 std::vector<cv::Point2f> mouth_opened(std::span<const cv::Point2f> points, float opening) {
   const MouthFrame frame(points);
-  const std::vector<cv::Point2f> upper = contour_in(frame, points, kUpperInner);
-  const std::vector<cv::Point2f> lower = contour_in(frame, points, kLowerInner);
+  const std::vector<int> upper_lip = upper_inner_lip(), lower_lip = lower_inner_lip();
+  const std::vector<cv::Point2f> upper = contour_in(frame, points, upper_lip);
+  const std::vector<cv::Point2f> lower = contour_in(frame, points, lower_lip);
   std::vector<bool> on_upper(points.size()), on_lower(points.size());
-  for (const int i : kUpperInner) on_upper[i] = true;
-  for (const int i : kLowerInner) on_lower[i] = !on_upper[i];
+  for (const int i : upper_lip) on_upper[i] = true;
+  for (const int i : lower_lip) on_lower[i] = !on_upper[i];
   std::vector<cv::Point2f> opened(points.begin(), points.end());
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (on_upper[i]) continue;
