@@ -3,7 +3,8 @@
 // (tracking, detection every 10 frames) and with a detection on every frame; feathered and Poisson
 // (seamlessClone) blending. Models run with 2 threads. One face: fr_obama.jpg scaled to 720 px
 // high on a grey 1280x720 canvas; three faces: the faces of fr_obama, fr_biden and
-// 300w_indoor_020 (fr_detect's box, padded) side by side, each 400 px high.
+// 300w_indoor_020 (fr_detect's box, padded) side by side, each 400 px high. Also the occluder
+// mask `run` draws from the body pose per frame: three people, both hands seen, at 720p.
 #include <algorithm>
 #include <cstdlib>
 
@@ -13,6 +14,7 @@
 
 #include "core/paths.hpp"
 #include "faceswap/face_swapper.hpp"
+#include "faceswap/pose_face_parts.hpp"
 #include "perception/face/face_box_detector.hpp"
 #include "perception/face/face_detector.hpp"
 #include "support/testdata.hpp"
@@ -122,6 +124,28 @@ BENCHMARK(BM_SwapFrame720p)
     ->Args({10, 3})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// Three people side by side, each with both hands (wrist, pinky, index, thumb) seen.
+std::vector<PoseLandmarks> three_people_with_hands() {
+  std::vector<PoseLandmarks> people(3);
+  for (std::size_t p = 0; p < people.size(); ++p)
+    for (int s = 0; s < 2; ++s) {
+      const float x = 200.0f + 400.0f * static_cast<float>(p) + 160.0f * static_cast<float>(s);
+      const Landmark wrist = side(lm::kLeftWrist, s), pinky = side(lm::kLeftPinky, s);
+      const Landmark index = side(lm::kLeftIndex, s), thumb = side(lm::kLeftThumb, s);
+      people[p][wrist] = {x, 500, 0, 0.9f, 1};
+      people[p][pinky] = {x + 10, 430, 0, 0.9f, 1};
+      people[p][index] = {x + 30, 425, 0, 0.9f, 1};
+      people[p][thumb] = {x + 45, 455, 0, 0.9f, 1};
+    }
+  return people;
+}
+
+void BM_HandOccluderMask720p(benchmark::State& state) {
+  const std::vector<PoseLandmarks> people = three_people_with_hands();
+  for (auto _ : state) benchmark::DoNotOptimize(hand_occluder_mask(people, {1280, 720}));
+}
+BENCHMARK(BM_HandOccluderMask720p)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace am

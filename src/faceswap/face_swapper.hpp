@@ -21,11 +21,11 @@
 
 #include <opencv2/core/mat.hpp>
 
-#include "faceswap/face_mesh.hpp"
 #include "faceswap/landmark_filter.hpp"
 #include "faceswap/paste_face.hpp"
 #include "infer/onnx_model.hpp"
 #include "perception/face/face_box_detector.hpp"
+#include "perception/face/face_mesh.hpp"
 
 namespace am {
 

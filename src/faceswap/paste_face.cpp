@@ -8,9 +8,9 @@
 #include "faceswap/blend.hpp"
 #include "faceswap/color_transfer.hpp"
 #include "faceswap/detail_transfer.hpp"
-#include "faceswap/mesh_topology.hpp"
+#include "faceswap/lip_triangulation.hpp"
 #include "faceswap/piecewise_warp.hpp"
-#include "faceswap/triangulation.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
 
@@ -93,7 +93,7 @@ SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> poi
   SourceFace face{bgr(crop).clone(), {}, {}};
   const cv::Point2f origin(static_cast<float>(crop.x), static_cast<float>(crop.y));
   for (const cv::Point2f& p : points) face.points.push_back(p - origin);
-  face.triangles = delaunay_triangles(face.points);
+  face.triangles = lip_aware_triangles(face.points);
   return face;
 }
 

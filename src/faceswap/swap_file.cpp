@@ -32,16 +32,20 @@ void add_frame(SwapFileReport& report, const SwapStats& stats) {
 
 }  // namespace
 
+void add_sources(FaceSwapper& swapper, const FaceMap& sources) {
+  if (sources.empty())
+    throw SourceError("face swap: no source photo: give --source FACE or --face-map ID=PHOTO,...");
+  for (const std::filesystem::path& photo : sources.photos())
+    swapper.add_source(read_source_photo(photo), photo.string());
+}
+
 SwapFileReport swap_face_file(const std::filesystem::path& models_dir, const FaceMap& sources,
                               const std::filesystem::path& target, const std::filesystem::path& out,
                               const FaceSwapOptions& options, const SwapProgress& progress,
                               const std::filesystem::path& draw) {
   const auto start = std::chrono::steady_clock::now();
-  if (sources.empty())
-    throw SourceError("face swap: no source photo: give --source FACE or --face-map ID=PHOTO,...");
   FaceSwapper swapper(models_dir, options);
-  for (const std::filesystem::path& photo : sources.photos())
-    swapper.add_source(read_source_photo(photo), photo.string());
+  add_sources(swapper, sources);
   const SourceChoice choose = sources.choose();
   const auto frames = open_source(target.string(), {}, Pacing::AsFastAsPossible);
   const double fps = frames->info().fps > 0 ? frames->info().fps : options.frame_rate;

@@ -35,7 +35,7 @@ Pipeline::Impl::Impl(const Config& cfg, PipelineOptions opts)
       avatars(cfg, models, metrics) {
   server.set_metrics([this] { return metrics.prometheus(); });
   if (options.preview || !options.record.empty()) {
-    view_swapper = face_swapper_from(cfg, models);
+    view_swap = view_face_swap_from(cfg, models);
     if (!options.record.empty())
       recorder = std::make_unique<FrameWriter>(options.record, capture.info().fps);
   }
@@ -114,7 +114,7 @@ void Pipeline::Impl::process(Frame& frame) {
   metrics.latency_ms.add(sent - frame.capture_time_ms);
   for (size_t i = 0; i < persons.size(); ++i)
     if (update.ids[i] != 0) avatars.consider(update.ids[i], persons[i], inputs[i], frame);
-  show_view(frame, persons);
+  show_view(frame, persons, update.ids);
 
   metrics.frames++;
   metrics.frames_dropped = frames.dropped();

@@ -10,7 +10,6 @@
 #include <optional>
 
 #include "core/latest_slot.hpp"
-#include "faceswap/face_swapper.hpp"
 #include "io/frame_writer.hpp"
 #include "perception/face/blazeface_detector.hpp"
 #include "perception/face/face_detector.hpp"
@@ -20,6 +19,7 @@
 #include "pipeline/capture_thread.hpp"
 #include "pipeline/metrics.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/view_face_swap.hpp"
 #include "stream/server.hpp"
 #include "stream/vmc_sender.hpp"
 #include "tracking/tracker.hpp"
@@ -35,7 +35,8 @@ struct Pipeline::Impl {
   void send_vmc(const std::vector<PoseObservation>& persons, const std::vector<int>& ids);
   void report_status(double now_ms, bool final_line);
   // pipeline_view.cpp
-  void show_view(const Frame& frame, const std::vector<PoseObservation>& persons);
+  void show_view(const Frame& frame, const std::vector<PoseObservation>& persons,
+                 const std::vector<int>& ids);
   // pipeline_events.cpp
   void seed_identities();
   bool seed_identity(const Identity& identity);  // false: unusable or already known
@@ -57,8 +58,8 @@ struct Pipeline::Impl {
   FaceDetector faces;
   BlazeFaceDetector far_faces;  // faces the detector misses in the head region (small, far)
   FaceEmbedder embedder;
-  std::unique_ptr<FaceSwapper> view_swapper;  // its own landmark smoothing for the live view
-  std::unique_ptr<FrameWriter> recorder;      // --record
+  std::unique_ptr<ViewFaceSwap> view_swap;  // its own landmark smoothing for the live view
+  std::unique_ptr<FrameWriter> recorder;    // --record
   tracking::Tracker tracker;
   StreamServer server;
   std::optional<VmcSender> vmc;  // vmc.enabled

@@ -45,37 +45,11 @@ const std::vector<Photo>& photos() {
   return all;
 }
 
-class FaceSwap : public ::testing::Test {
+class FaceSwap : public test::FaceModelsTest {
  protected:
-  static void SetUpTestSuite() {
-    detector_ = new FaceDetector(models_dir());
-    embedder_ = new FaceEmbedder(models_dir() / kFaceFeatureModelFile);
-  }
-  static void TearDownTestSuite() {
-    delete detector_;
-    delete embedder_;
-  }
-
-  static std::vector<FaceDetection> faces_left_to_right(const cv::Mat& image) {
-    return test::faces_left_to_right(*detector_, image);
-  }
-
-  // The embedding of the face in `image` that overlaps `box` most.
-  static FaceEmbedding embedding_at(const cv::Mat& image, const cv::Rect2f& box) {
-    const auto faces = detector_->detect(image);
-    const auto best = std::max_element(
-        faces.begin(), faces.end(),
-        [&](const auto& a, const auto& b) { return box_iou(a.box, box) < box_iou(b.box, box); });
-    if (best == faces.end() || box_iou(best->box, box) < 0.3f) return {};
-    return embedder_->embed(image, best->keypoints);
-  }
-
   static FaceEmbedding largest_face_embedding(const cv::Mat& image) {
     return test::largest_face_embedding(*detector_, *embedder_, image);
   }
-
-  static inline FaceDetector* detector_ = nullptr;
-  static inline FaceEmbedder* embedder_ = nullptr;
 };
 
 TEST_F(FaceSwap, SwappedFacesTakeTheSourceIdentityWithoutVisibleSeams) {

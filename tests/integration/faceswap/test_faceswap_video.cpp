@@ -1,7 +1,8 @@
 // Face swapping on video with the real models: on a steady face the swapped face's landmarks
-// jitter by at most 1 px RMS between frames and the swapped face, as the face mesh reads it, no
-// more than the target's own face, most faces of a crowd are swapped, and swap_face_file
-// writes an image (and its --draw picture) for an image and a video with every frame for a video.
+// jitter by at most 1 px RMS between frames; the swapped face, as the face mesh reads it, jitters
+// no more than the target's own face, on a still and on the clip's moving performer; most faces
+// of a crowd are swapped; and swap_face_file writes an image (and its --draw picture) for an image
+// and a video with every frame for a video.
 #include <cmath>
 #include <optional>
 #include <string>
@@ -13,9 +14,9 @@
 #include <opencv2/videoio.hpp>
 
 #include "core/error.hpp"
-#include "faceswap/face_mesh.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "faceswap/swap_file.hpp"
+#include "perception/face/face_mesh.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
@@ -100,6 +101,66 @@ TEST(FaceSwapVideo, TheSwappedFaceJittersNoMoreThanTheTarget) {
   std::cout << "mesh landmark jitter, px RMS between frames: target " << target_jitter
             << ", swapped " << swapped_jitter << "\n";
   EXPECT_LE(swapped_jitter, target_jitter);
+}
+
+// RMS over points and frame triples of each point's second difference: how unevenly it moves
+// from frame to frame (a steady motion gives 0, noise and jumps do not).
+double rms_jerk(const std::vector<std::vector<cv::Point2f>>& frames) {
+  double sum = 0;
+  int n = 0;
+  for (std::size_t f = 2; f < frames.size(); ++f)
+    for (std::size_t i = 0; i < frames[f].size(); ++i, ++n) {
+      const cv::Point2f d = frames[f][i] - 2 * frames[f - 1][i] + frames[f - 2][i];
+      sum += d.dot(d);
+    }
+  return n ? std::sqrt(sum / n) : 0;
+}
+
+struct ClipMotion {
+  double target_motion = 0, swapped_motion = 0;  // px RMS between frames
+  double target_jerk = 0, swapped_jerk = 0;      // px RMS second difference
+  int frames = 0;
+};
+
+// The performer's face in frames 82-211 of the clip (one face, about 85 px wide, moving and
+// turning, no cut): the face mesh reads the target's landmarks on each camera frame and the
+// swapped face's on each swapped frame, both at the ROI of the landmarks the face was pasted at.
+ClipMotion performer_motion(bool smooth) {
+  const FaceMesh mesh(models_dir() / kFaceMeshModelFile);
+  FaceSwapOptions options;
+  options.smooth = smooth;
+  FaceSwapper swapper(models_dir(), cv::imread(test::testdata("faces/fr_obama.jpg").string()),
+                      options);
+  cv::VideoCapture video(test::testdata(kClip).string());
+  std::vector<std::vector<cv::Point2f>> target, swapped;
+  cv::Mat frame;
+  for (int i = 0; i <= 211 && video.read(frame); ++i) {
+    if (i < 82) continue;
+    SwapStats stats;
+    const cv::Mat out = swapper.swap(frame, &stats);
+    if (stats.landmarks.size() != 1) continue;
+    const FaceRoi roi = roi_from_points(stats.landmarks[0]);
+    target.push_back(mesh.locate(frame, roi).points);
+    swapped.push_back(mesh.locate(out, roi).points);
+  }
+  return {rms_jitter(target), rms_jitter(swapped), rms_jerk(target), rms_jerk(swapped),
+          static_cast<int>(target.size())};
+}
+
+// The jitter figure on real video: the swapped face moves no more unevenly from frame to
+// frame than the target's own face (second differences; the first differences, which include the
+// performer's own motion, are printed). Measured: jerk 3.9 px swapped against 5.0 px target; 5.05
+// without the smoothing, more than the target's, so the bound can fail.
+TEST(FaceSwapVideo, OnTheClipTheSwappedFaceJittersNoMoreThanTheTarget) {
+  const ClipMotion smoothed = performer_motion(true), raw = performer_motion(false);
+  for (const auto& [name, m] : {std::pair{"smoothed", smoothed}, std::pair{"unsmoothed", raw}})
+    std::cout << "clip frames 82-211, " << name << ", " << m.frames
+              << " frames: motion px RMS target " << m.target_motion << ", swapped "
+              << m.swapped_motion << "; jerk target " << m.target_jerk << ", swapped "
+              << m.swapped_jerk << "\n";
+  EXPECT_GE(smoothed.frames, 125);
+  EXPECT_LE(smoothed.swapped_jerk, smoothed.target_jerk);
+  EXPECT_LT(smoothed.swapped_jerk, raw.swapped_jerk) << "the smoothing along the track helps";
 }
 
 TEST(FaceSwapVideo, ASteadyFaceJittersByAtMostOnePixel) {

@@ -23,20 +23,11 @@ using test::models_dir;
 
 using test::load_face_photo;
 
-class Faces : public ::testing::Test {
+class Faces : public test::FaceModelsTest {
  protected:
-  static void SetUpTestSuite() {
-    detector_ = new FaceDetector(models_dir());
-    embedder_ = new FaceEmbedder(models_dir() / kFaceFeatureModelFile);
-  }
-  static void TearDownTestSuite() {
-    delete detector_;
-    delete embedder_;
-  }
-
   // Faces of a photo, left to right.
   static std::vector<FaceDetection> faces_in(const cv::Mat& image) {
-    return test::faces_left_to_right(*detector_, image);
+    return faces_left_to_right(image);
   }
 
   static FaceEmbedding embedding_of(const std::string& photo, std::size_t face = 0) {
@@ -46,9 +37,6 @@ class Faces : public ::testing::Test {
       throw std::runtime_error("no face " + std::to_string(face) + " in " + photo);
     return embedder_->embed(image, faces[face].keypoints);
   }
-
-  static inline FaceDetector* detector_ = nullptr;
-  static inline FaceEmbedder* embedder_ = nullptr;
 };
 
 TEST_F(Faces, FindsEveryFaceInTheTestPhotos) {

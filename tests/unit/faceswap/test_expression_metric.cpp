@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "faceswap/expression_metric.hpp"
-#include "faceswap/mesh_topology.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
 namespace {

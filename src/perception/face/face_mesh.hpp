@@ -10,8 +10,8 @@
 
 #include <opencv2/core/mat.hpp>
 
-#include "faceswap/face_roi.hpp"
 #include "infer/onnx_model.hpp"
+#include "perception/face/face_mesh_roi.hpp"
 
 namespace am {
 

@@ -1,10 +1,10 @@
-#include "faceswap/face_roi.hpp"
+#include "perception/face/face_mesh_roi.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "faceswap/mesh_topology.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
 

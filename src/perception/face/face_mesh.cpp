@@ -1,11 +1,11 @@
-#include "faceswap/face_mesh.hpp"
+#include "perception/face/face_mesh.hpp"
 
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
-#include "faceswap/mesh_topology.hpp"
 #include "perception/common/image_to_tensor.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
 

@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "faceswap/face_roi.hpp"
-#include "faceswap/mesh_topology.hpp"
+#include "perception/face/face_mesh_roi.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
 namespace {
