@@ -3,7 +3,7 @@
 #include "app/commands.hpp"
 #include "faceswap/face_map.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "faceswap/swap_file.hpp"
+#include "app/swap_face_file.hpp"
 #include "models/registry.hpp"
 #include "pipeline/pipeline_settings.hpp"
 

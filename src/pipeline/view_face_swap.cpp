@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "faceswap/pose_face_parts.hpp"
-#include "faceswap/swap_file.hpp"
+#include "faceswap/source_photos.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {

@@ -15,7 +15,7 @@
 
 #include "core/error.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "faceswap/swap_file.hpp"
+#include "app/swap_face_file.hpp"
 #include "perception/face/face_mesh.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"

@@ -1,4 +1,4 @@
-#include "faceswap/swap_file.hpp"
+#include "app/swap_face_file.hpp"
 
 #include <chrono>
 #include <optional>
@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/error.hpp"
+#include "faceswap/source_photos.hpp"
 #include "faceswap/swap_drawing.hpp"
 #include "io/frame_source.hpp"
 #include "io/frame_writer.hpp"
@@ -13,14 +14,6 @@
 namespace am {
 
 namespace {
-
-cv::Mat read_source_photo(const std::filesystem::path& source) {
-  cv::Mat image = cv::imread(source.string(), cv::IMREAD_COLOR);
-  if (image.empty())
-    throw SourceError("face swap: cannot read the source photo " + source.string() +
-                      ": give an existing image file (.jpg, .png, ...)");
-  return image;
-}
 
 void add_frame(SwapFileReport& report, const SwapStats& stats) {
   ++report.frames;
@@ -31,13 +24,6 @@ void add_frame(SwapFileReport& report, const SwapStats& stats) {
 }
 
 }  // namespace
-
-void add_sources(FaceSwapper& swapper, const FaceMap& sources) {
-  if (sources.empty())
-    throw SourceError("face swap: no source photo: give --source FACE or --face-map ID=PHOTO,...");
-  for (const std::filesystem::path& photo : sources.photos())
-    swapper.add_source(read_source_photo(photo), photo.string());
-}
 
 SwapFileReport swap_face_file(const std::filesystem::path& models_dir, const FaceMap& sources,
                               const std::filesystem::path& target, const std::filesystem::path& out,

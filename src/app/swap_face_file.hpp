@@ -5,7 +5,7 @@
 // MJPG for .avi, mp4v otherwise, at the target's frame rate; see io/frame_writer.hpp), and with
 // a draw path the before/after picture of draw_swap there too (cut to the faces for an image).
 // Throws SourceError naming the file when the source has no face or a file cannot be read or
-// written. add_sources() loads a FaceMap's photos into a swapper (also for `run`'s mirror view).
+// written.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +23,6 @@ struct SwapFileReport {
   double seconds = 0;
   double detect_ms = 0, landmarks_ms = 0, paste_ms = 0;  // totals over frames
 };
-
-// Adds each photo of the map, in photos() order (the indices FaceMap::choose() gives). Throws
-// SourceError for an empty map, an unreadable photo or one without a face.
-void add_sources(FaceSwapper& swapper, const FaceMap& sources);
 
 // Called after each frame with the count so far (for progress output); may be empty.
 using SwapProgress = std::function<void(int64_t frames_done)>;
