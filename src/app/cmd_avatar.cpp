@@ -41,16 +41,19 @@ int cmd_avatar(const Config& cfg, const AvatarCommand& opts) {
   }
   const Segmenter segmenter(models_dir(cfg), session_options(cfg));
   PoseTracker pose(models_dir(cfg), pose_options(cfg), session_options(cfg));
+  const std::unique_ptr<FaceMesh> face_mesh = face_mesh_from(cfg, models_dir(cfg));
   builder::BuildOptions options;
   options.obj_out = opts.obj_out;
+  options.face_mesh = face_mesh.get();
   const builder::AvatarBuild b = builder::build_avatar(photo, pose, segmenter, options);
   write_file(opts.glb_out, std::string(b.glb.begin(), b.glb.end()));
   if (!opts.report_out.empty())
     write_file(opts.report_out, builder::report_to_json(b.report).dump(2) + "\n");
   spdlog::info(
-      "avatar of {}: {} vertices, {:.2f} m tall, silhouette IoU {:.3f}, {:.0f} ms; written to {}",
-      opts.image, b.report.vertices, b.report.height_m, b.report.silhouette_iou,
-      b.report.timings.total_ms(), opts.glb_out);
+      "avatar of {}: {} vertices, {:.2f} m tall ({:.2f} m from the landmarks), silhouette IoU "
+      "{:.3f}, {:.0f} ms; written to {}",
+      opts.image, b.report.vertices, b.report.height_m, b.report.landmark_height_m,
+      b.report.silhouette_iou, b.report.timings.total_ms(), opts.glb_out);
   return 0;
 }
 

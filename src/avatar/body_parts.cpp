@@ -21,8 +21,10 @@ float median_radius_along(const cv::Mat& distance_px, const Eigen::Vector2f& a,
 }
 
 struct PartSpec {
+  PartKind kind;
   Eigen::Vector2f a, b;
-  float za, zb, ratio;
+  float za, zb;
+  CrossSectionProfile profile;
   float max_radius_m = std::numeric_limits<float>::max();
 };
 
@@ -40,24 +42,25 @@ std::vector<PartSpec> part_specs(const PoseLandmarks& l, const PoseLandmarks& w,
   const Eigen::Vector2f crown = ears + 0.25f * (ears - shoulders);
   const float z_sh = mid_z(kLeftShoulder, kRightShoulder), z_ears = mid_z(kLeftEar, kRightEar);
   std::vector<PartSpec> s = {
-      {hips, shoulders, mid_z(kLeftHip, kRightHip), z_sh, r.torso,
+      {PartKind::kTorso, hips, shoulders, mid_z(kLeftHip, kRightHip), z_sh, r.torso,
        r.torso_half_width * world_distance(w, kLeftShoulder, kRightShoulder)},
-      {shoulders, ears, z_sh, z_ears, r.neck},
-      {ears, crown, z_ears, z_ears, r.head},
+      {PartKind::kNeck, shoulders, ears, z_sh, z_ears, uniform_profile(r.neck)},
+      {PartKind::kHead, ears, crown, z_ears, z_ears, uniform_profile(r.head)},
   };
-  const auto limb = [&](int i, int j, float ratio) {
-    s.push_back({pixel(l, i), pixel(l, j), model_z(w, i), model_z(w, j), ratio});
+  const auto limb = [&](PartKind kind, int i, int j, const CrossSectionProfile& profile) {
+    s.push_back({kind, pixel(l, i), pixel(l, j), model_z(w, i), model_z(w, j), profile});
   };
   for (int side = 0; side < 2; ++side) {  // 0 = left, 1 = right (indices differ by 1)
-    limb(kLeftShoulder + side, kLeftElbow + side, r.limb);
-    limb(kLeftElbow + side, kLeftWrist + side, r.limb);
-    limb(kLeftHip + side, kLeftKnee + side, r.limb);
-    limb(kLeftKnee + side, kLeftAnkle + side, r.limb);
-    limb(kLeftHeel + side, kLeftFootIndex + side, r.foot);
+    limb(PartKind::kUpperArm, kLeftShoulder + side, kLeftElbow + side,
+         uniform_profile(r.upper_arm));
+    limb(PartKind::kForearm, kLeftElbow + side, kLeftWrist + side, uniform_profile(r.forearm));
+    limb(PartKind::kThigh, kLeftHip + side, kLeftKnee + side, r.thigh);
+    limb(PartKind::kShin, kLeftKnee + side, kLeftAnkle + side, uniform_profile(r.shin));
+    limb(PartKind::kFoot, kLeftHeel + side, kLeftFootIndex + side, uniform_profile(r.foot));
     const Eigen::Vector2f fingers = pixel_mid(l, kLeftIndex + side, kLeftPinky + side);
     const float z_fingers = mid_z(kLeftIndex + side, kLeftPinky + side);
-    s.push_back(
-        {pixel(l, kLeftWrist + side), fingers, model_z(w, kLeftWrist + side), z_fingers, r.hand});
+    s.push_back({PartKind::kHand, pixel(l, kLeftWrist + side), fingers,
+                 model_z(w, kLeftWrist + side), z_fingers, uniform_profile(r.hand)});
   }
   return s;
 }
@@ -85,7 +88,7 @@ std::vector<BodyPart> make_body_parts(const PoseLandmarks& landmarks, const Pose
                           ? s.max_radius_m / metres_per_pixel
                           : s.max_radius_m;
     const float radius = std::min(median_radius_along(distance_px, s.a, s.b), cap);
-    parts.push_back({s.a, s.b, s.za, s.zb, s.ratio, radius, cap});
+    parts.push_back({s.kind, s.a, s.b, s.za, s.zb, s.profile, radius, cap});
   }
   return parts;
 }
@@ -93,7 +96,8 @@ std::vector<BodyPart> make_body_parts(const PoseLandmarks& landmarks, const Pose
 SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat& distance_px,
                               const Eigen::Vector2f& px, float blend_px) {
   struct Candidate {
-    float capsule_distance, local_radius, centre_z, ratio;  // local_radius: R, capped
+    float capsule_distance, local_radius, centre_z;  // local_radius: R, capped
+    HalfDepths ratios;
   };
   const float here = std::max(sample_bilinear(distance_px, px), 0.0f);
   std::vector<Candidate> candidates;
@@ -107,23 +111,24 @@ SurfaceDepth surface_depth_at(const std::vector<BodyPart>& parts, const cv::Mat&
     const float d = (px - axis_point).norm() - p.radius_px;
     const float axis_radius = sample_bilinear(distance_px, axis_point);
     candidates.push_back({d, std::min(std::max(axis_radius, here), p.max_radius_px),
-                          p.za + t * (p.zb - p.za), p.depth_ratio});
+                          p.za + t * (p.zb - p.za), profile_at(p.profile, t)});
     nearest = std::min(nearest, d);
   }
-  float total = 0, radius = 0, centre = 0, ratio = 0;
+  float total = 0, radius = 0, centre = 0, front = 0, back = 0;
   for (const Candidate& c : candidates) {
     const float w = std::exp(-(c.capsule_distance - nearest) / blend_px);
     total += w;
     radius += w * c.local_radius;
     centre += w * c.centre_z;
-    ratio += w * c.ratio;
+    front += w * c.ratios.front;
+    back += w * c.ratios.back;
   }
   radius /= total;
-  // Ellipse cross-section: half thickness k * sqrt(R^2 - (R - D)^2), zero on the silhouette;
-  // flat at k * R where the silhouette is wider than the (capped) part.
+  // Two half-ellipses: front and back half thickness k * sqrt(R^2 - (R - D)^2) with their own
+  // k, zero on the silhouette; flat at k * R where the silhouette is wider than the part.
   const float d = std::min(here, radius);
-  const float half = (ratio / total) * std::sqrt(std::max(0.0f, 2 * radius * d - d * d));
-  return {centre / total, half};
+  const float ellipse = std::sqrt(std::max(0.0f, 2 * radius * d - d * d));
+  return {centre / total, (front / total) * ellipse, (back / total) * ellipse};
 }
 
 }  // namespace am::avatar

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "avatar/arm_contact.hpp"
+#include "avatar/head_colours.hpp"
 #include "avatar/image_frame.hpp"
 #include "avatar/mesh_ops.hpp"
 #include "avatar/reconstruct_surface.hpp"
@@ -80,19 +81,21 @@ Reconstruction reconstruct(const PersonView& view, const ReconstructOptions& opt
   const auto parts = make_body_parts(view.landmarks, view.world, distance, options.depth_ratios,
                                      out.frame.metres_per_pixel);
   const float blend_px = std::max(1.0f, options.blend_fraction * height_px);
-  const TextureAtlas atlas = make_texture_atlas(view.image, out.binary_mask);
+  const TextureAtlas atlas = make_texture_atlas(
+      view.image, out.binary_mask, parts,
+      view.face_outline.empty() ? estimate_face_outline(view.landmarks) : view.face_outline);
 
   VertexList b{out.frame, {}, {}, {}};
   std::vector<int> front(sheet.points.size()), back(sheet.points.size());
   for (size_t i = 0; i < sheet.points.size(); ++i) {
     const Eigen::Vector2f& px = sheet.points[i];
     const SurfaceDepth d = surface_depth_at(parts, distance, px, blend_px);
-    const float half = sheet.on_rim[i] ? 0.0f : d.half_thickness_px * out.frame.metres_per_pixel;
+    const float mpp = out.frame.metres_per_pixel;
     if (sheet.on_rim[i]) {
       front[i] = back[i] = b.add_vertex(px, d.centre_z, VertexSide::kRim);
     } else {
-      front[i] = b.add_vertex(px, d.centre_z + half, VertexSide::kFront);
-      back[i] = b.add_vertex(px, d.centre_z - half, VertexSide::kBack);
+      front[i] = b.add_vertex(px, d.centre_z + d.front_half_px * mpp, VertexSide::kFront);
+      back[i] = b.add_vertex(px, d.centre_z - d.back_half_px * mpp, VertexSide::kBack);
     }
   }
 
@@ -122,6 +125,7 @@ Reconstruction reconstruct(const PersonView& view, const ReconstructOptions& opt
   m.FUV.bottomRows(nt) = 2 * m.F.bottomRows(nt).array() + 1;
   m.N = vertex_normals(m.V, m.F);
   m.texture = atlas.image;
+  out.texture_crop = atlas.crop;
   out.side = std::move(b.side);
   return out;
 }

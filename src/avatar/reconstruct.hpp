@@ -31,6 +31,7 @@ struct Reconstruction {
   cv::Mat binary_mask;           // cleaned person mask (0/255): the outline the mesh reproduces
   cv::Mat separated_mask;        // binary_mask less the arm/torso contact cuts (arm_contact.hpp):
                                  // parts apart in it are apart in the mesh
+  cv::Rect texture_crop;         // the photo region each half of mesh.texture shows
   Eigen::MatrixXf pixels;        // #V x 2 image pixel of each vertex
   std::vector<VertexSide> side;  // #V
 };

@@ -1,10 +1,14 @@
 // Texture atlas for the single-view mesh. Takes the photo and the person's binary mask;
 // gives an atlas of the person's bounding box: left half the photo (front), right half a
-// synthesized back (the front seen through the body, blurred so no face details remain).
+// synthesized back (back_texture.hpp: hair on the head, the clothing's colours without the
+// front's details) from the body parts and the face outline (image pixels).
 // Pixels near and outside the silhouette are filled from the person (inpainting, then the
 // person's mean colour), so no texel a UV can reach is black or a background colour.
 #pragma once
 
+#include <vector>
+
+#include "avatar/body_parts.hpp"
 #include "avatar/types.hpp"
 
 namespace am::avatar {
@@ -23,6 +27,8 @@ struct TextureAtlas {
   }
 };
 
-TextureAtlas make_texture_atlas(const cv::Mat& image_bgr, const cv::Mat& binary_mask);
+TextureAtlas make_texture_atlas(const cv::Mat& image_bgr, const cv::Mat& binary_mask,
+                                const std::vector<BodyPart>& parts,
+                                const std::vector<cv::Point2f>& face_outline);
 
 }  // namespace am::avatar

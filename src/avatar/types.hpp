@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 #include <Eigen/Geometry>
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/types.hpp>
 
 #include "body/bind_pose.hpp"
 
@@ -23,6 +24,9 @@ struct PersonView {
   cv::Mat mask;             // 8-bit, same size, 0 background .. 255 person (soft edges allowed)
   PoseLandmarks landmarks;  // image pixels (body/landmarks.hpp)
   PoseLandmarks world;      // metres, MediaPipe world frame
+  // The face oval (image pixels, e.g. the 468-point face mesh's); empty: estimated from the
+  // landmarks (head_colours.hpp). Only the synthesized back of the head uses it.
+  std::vector<cv::Point2f> face_outline;
 };
 
 // Triangle mesh in the model frame, libigl-style: F indexes V and N, FUV indexes UV so a

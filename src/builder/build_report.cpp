@@ -18,6 +18,8 @@ nlohmann::json report_to_json(const BuildReport& r) {
           {"glb_bytes", r.glb_bytes},
           {"silhouette_iou", r.silhouette_iou},
           {"height_m", r.height_m},
+          {"landmark_height_m", r.landmark_height_m},
+          {"face_mesh_found", r.face_mesh_found},
           {"crop", {r.crop.x, r.crop.y, r.crop.width, r.crop.height}},
           {"crop_scale", r.crop_scale}};
 }

@@ -2,7 +2,8 @@
 // reproduces the person's silhouette, and the person's estimated height. report_to_json() gives
 // the `avatar --report` file: {"timings_ms": {"segment", "pose", "reconstruct", "skeleton",
 // "weights", "export", "total"}, "vertices", "faces", "bones", "glb_bytes", "silhouette_iou",
-// "height_m", "crop": [x, y, width, height], "crop_scale"}.
+// "height_m", "landmark_height_m", "face_mesh_found", "crop": [x, y, width, height],
+// "crop_scale"}.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -30,8 +31,10 @@ struct BuildReport {
   long glb_bytes = 0;
   double silhouette_iou = 0;  // mesh rendered into the working view vs the mask it was built from
   double height_m = 0;        // top of the mesh above its feet (y = 0), metres
-  cv::Rect crop;              // the photo region the person was built from
-  double crop_scale = 1.0;    // working pixels per photo pixel
+  double landmark_height_m = 0;  // standing height from the world landmarks (body_height.hpp)
+  bool face_mesh_found = false;  // the back of the head used the face mesh's oval
+  cv::Rect crop;                 // the photo region the person was built from
+  double crop_scale = 1.0;       // working pixels per photo pixel
 };
 
 nlohmann::json report_to_json(const BuildReport& report);

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <chrono>
 
+#include "avatar/body_height.hpp"
 #include "avatar/gltf_writer.hpp"
 #include "avatar/obj_writer.hpp"
 #include "avatar/silhouette_visibility.hpp"
 #include "avatar/skeleton.hpp"
+#include "builder/face_outline.hpp"
 #include "builder/silhouette_check.hpp"
 #include "core/error.hpp"
 
@@ -44,6 +46,9 @@ avatar::PersonView cut_out_person(const cv::Mat& bgr, const PoseObservation& per
   view.mask = segmenter.segment(view.image, options.segment).mask;
   view.landmarks = crop_landmarks(person, crop);
   view.world = person.world_landmarks;
+  if (options.face_mesh)
+    view.face_outline = find_face_outline(*options.face_mesh, view.image, view.landmarks);
+  report.face_mesh_found = !view.face_outline.empty();
   return view;
 }
 
@@ -54,6 +59,7 @@ void fill_mesh_stats(const AvatarBuild& b, BuildReport& report) {
   report.bones = kBoneCount;
   report.glb_bytes = static_cast<long>(b.glb.size());
   report.height_m = mesh.V.col(1).maxCoeff() - mesh.V.col(1).minCoeff();
+  report.landmark_height_m = avatar::estimate_height_m(b.bind_world);
   report.silhouette_iou =
       silhouette_iou(mesh, b.reconstruction.frame, b.reconstruction.binary_mask);
 }

@@ -21,6 +21,7 @@
 #include "avatar/skin_weights.hpp"
 #include "builder/build_report.hpp"
 #include "builder/person_crop.hpp"
+#include "perception/face/face_mesh.hpp"
 #include "perception/pose/pose_tracker.hpp"
 #include "perception/segmentation/segmenter.hpp"
 
@@ -30,8 +31,10 @@ struct BuildOptions {
   CropOptions crop;
   SegmentOptions segment;  // default: GrabCut edge refinement
   avatar::ReconstructOptions reconstruct;
-  avatar::SkinWeightOptions weights;  // visibility is set from the silhouette
-  std::filesystem::path obj_out;      // non-empty: also write OBJ + MTL + PNG there
+  avatar::SkinWeightOptions weights;    // visibility is set from the silhouette
+  const FaceMesh* face_mesh = nullptr;  // set: the face oval shapes the back of the head; not
+                                        // set: an oval estimated from the pose landmarks
+  std::filesystem::path obj_out;        // non-empty: also write OBJ + MTL + PNG there
 };
 
 struct AvatarBuild {

@@ -14,7 +14,10 @@ cv::Mat face_swapped(const BuildJob& job, const BuildTools& tools) {
 }
 
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools) {
-  const auto build = builder::build_avatar(face_swapped(job, tools), job.person, tools.segmenter);
+  builder::BuildOptions options;
+  options.face_mesh = tools.face_mesh;
+  const auto build =
+      builder::build_avatar(face_swapped(job, tools), job.person, tools.segmenter, options);
   const Landmarks bind = landmark_points(build.bind_world);
   const std::string glb(reinterpret_cast<const char*>(build.glb.data()), build.glb.size());
   const auto path = write_avatar_file(tools.avatar_dir, job.person_id, glb);

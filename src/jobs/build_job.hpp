@@ -33,6 +33,7 @@ struct BuildTools {
   std::string face_tag;            // avatar_face_tag(): stored with the avatar
   FaceSwapper* swapper = nullptr;  // face_swap.enabled
   std::mutex* swapper_mutex = nullptr;
+  const FaceMesh* face_mesh = nullptr;  // the hairline of the avatar's back; may be shared
 };
 
 // A stored avatar ready to announce: the file clients load and the bind pose it was built in.

@@ -42,8 +42,9 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
       cache_(make_cache(cfg)),
       segmenter_(models, session_options(cfg)),
       swapper_(face_swapper_from(cfg, models)),
-      tools_{segmenter_,           *cache_,        avatar_dir_,
-             avatar_face_tag(cfg), swapper_.get(), &swapper_mutex_},
+      face_mesh_(face_mesh_from(cfg, models)),
+      tools_{segmenter_,     *cache_,         avatar_dir_,     avatar_face_tag(cfg),
+             swapper_.get(), &swapper_mutex_, face_mesh_.get()},
       gate_options_(gate_options_from(cfg)),
       workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
   std::filesystem::create_directories(avatar_dir_);

@@ -77,6 +77,7 @@ class AvatarService {
   Segmenter segmenter_;
   std::unique_ptr<FaceSwapper> swapper_;
   std::mutex swapper_mutex_;
+  std::unique_ptr<FaceMesh> face_mesh_;
   BuildTools tools_;
   tracking::QualityOptions gate_options_;
   AvatarStates states_;

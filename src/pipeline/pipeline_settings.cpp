@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <spdlog/fmt/fmt.h>
+#include <spdlog/spdlog.h>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -130,6 +131,15 @@ std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
     throw SourceError("cannot read face_swap.source_image " + path +
                       ": check the path and that it is a PNG or JPEG");
   return std::make_unique<FaceSwapper>(models, image, face_swap_options(cfg), path);
+}
+
+std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesystem::path& models) {
+  const auto model = models / kFaceMeshModelFile;
+  if (std::filesystem::exists(model))
+    return std::make_unique<FaceMesh>(model, session_options(cfg));
+  spdlog::warn("avatar: {} not found (run `models fetch`); the hairline is estimated",
+               model.string());
+  return nullptr;
 }
 
 std::string avatar_face_tag(const Config& cfg) {

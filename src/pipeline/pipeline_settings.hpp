@@ -15,6 +15,7 @@
 #include "core/config.hpp"
 #include "core/logging.hpp"
 #include "faceswap/face_map.hpp"
+#include "perception/face/face_mesh.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
@@ -68,6 +69,9 @@ FaceMap face_map_from(const Config& cfg, const std::string& map = "",
 // key when it is unset or unreadable); nullptr when face swapping is off.
 std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
                                                const std::filesystem::path& models);
+// The face mesh the avatar builder uses for the back of the head's hairline; nullptr (with a
+// warning) when its model file is missing: the builder then estimates the face oval.
+std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesystem::path& models);
 // Which face the avatars built under this config wear: "" with face_swap.enabled false, else the
 // source photo's CRC-32 (its content, not its path) and the blend and kept-feature settings.
 // SourceError when the photo cannot be read.

@@ -15,6 +15,15 @@ using Eigen::Quaterniond;
 using Eigen::Vector3d;
 
 // glTF/Godot coordinates (Y up, facing +Z, left is +X); converted to MediaPipe's at the end.
+// Points as landmarks with visibility and presence 1.
+inline PoseLandmarks as_pose_landmarks(const Landmarks& points) {
+  PoseLandmarks out{};
+  for (int i = 0; i < kLandmarkCount; ++i)
+    out[i] = {static_cast<float>(points[i].x()), static_cast<float>(points[i].y()),
+              static_cast<float>(points[i].z()), 1, 1};
+  return out;
+}
+
 inline Landmarks tpose_mediapipe() {
   Landmarks g;
   const auto set = [&](Landmark l, double x, double y, double z) {

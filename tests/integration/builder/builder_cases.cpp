@@ -68,11 +68,14 @@ cv::Mat builder_case_photo(const std::string& name) {
 const builder::AvatarBuild& built_avatar_for(const std::string& name) {
   static const Segmenter segmenter(models_dir());
   static PoseTracker pose(models_dir());
+  static const FaceMesh face_mesh(models_dir() / kFaceMeshModelFile);
   static std::map<std::string, std::unique_ptr<builder::AvatarBuild>> cache;
   auto& slot = cache[name];
+  builder::BuildOptions options;
+  options.face_mesh = &face_mesh;
   if (!slot)
     slot = std::make_unique<builder::AvatarBuild>(
-        builder::build_avatar(builder_case_photo(name), pose, segmenter));
+        builder::build_avatar(builder_case_photo(name), pose, segmenter, options));
   return *slot;
 }
 

@@ -18,7 +18,7 @@ std::vector<std::string> builder_case_names();
 
 cv::Mat builder_case_photo(const std::string& name);
 
-// build_avatar(photo, pose tracker, segmenter) for the case, cached for the process.
+// build_avatar(photo, pose tracker, segmenter, face mesh) for the case, cached for the process.
 const builder::AvatarBuild& built_avatar_for(const std::string& name);
 
 // Vertices whose source pixel (in the build's working view) lies within radius_px of px.

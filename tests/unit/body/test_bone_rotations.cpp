@@ -15,14 +15,6 @@ using Eigen::Vector3d;
 
 double angle_between(const Quaterniond& a, const Quaterniond& b) { return a.angularDistance(b); }
 
-PoseLandmarks as_pose_landmarks(const Landmarks& points) {
-  PoseLandmarks out{};
-  for (int i = 0; i < kLandmarkCount; ++i)
-    out[i] = {static_cast<float>(points[i].x()), static_cast<float>(points[i].y()),
-              static_cast<float>(points[i].z()), 1, 1};
-  return out;
-}
-
 // A pose whose left forearm points `degrees` from the camera axis (towards the camera), turned
 // about the axis by `turn`.
 Landmarks forearm_near_camera_axis(Landmarks pose, double degrees, double turn) {
@@ -52,7 +44,7 @@ TEST(BoneRotations, StreamRotationsOnTheGlbSkeletonReproduceTheLiveBoneDirection
     if (trial % 2 == 0) bind_world = forearm_near_camera_axis(bind_world, degrees(rng), turn(rng));
     Landmarks live = forearm_near_camera_axis(test::tpose_mediapipe(), degrees(rng), turn(rng));
     for (auto& p : live) p += Vector3d(noise(rng), noise(rng), noise(rng));
-    const BindPose glb = avatar::build_skeleton(as_pose_landmarks(bind_world), frame);
+    const BindPose glb = avatar::build_skeleton(test::as_pose_landmarks(bind_world), frame);
     const BoneQuats q = bone_rotations(make_bind_pose(bind_world), live);
     const auto local = local_rest_transforms(glb);
     const BoneSegments want = bone_segments(mediapipe_to_godot(live));
