@@ -15,6 +15,7 @@
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
 #include "support/models_dir.hpp"
@@ -96,7 +97,8 @@ void write_images(const std::filesystem::path& dir, const avatar::RiggedAvatar& 
             avatar::render_textured(r.view.mesh, avatar.rest.texture, r.view.camera, r.raster),
             avatar::render_textured(r.view.mesh, refined_atlas, r.view.camera, r.raster)},
         row);
-    cv::imwrite((dir / ("frame_" + std::to_string(f.index) + ".jpg")).string(), row);
+    cv::resize(row, row, {}, 0.5, 0.5, cv::INTER_AREA);
+    cv::imwrite((dir / ("frame_" + std::to_string(f.index) + ".png")).string(), row);
   }
 }
 

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <numbers>
 
+#include <opencv2/imgproc.hpp>
+
+#include "avatar/depth_raster.hpp"
 #include "avatar/image_frame.hpp"
 #include "avatar/landmarks.hpp"
 #include "avatar/mesh_ops.hpp"
@@ -43,10 +46,27 @@ Mesh pose_mesh(const RiggedAvatar& avatar, const PoseLandmarks& frame_world) {
   return posed;
 }
 
+ImageToModel fit_camera_to_mask(const Mesh& posed, ImageToModel camera, const cv::Mat& mask) {
+  const cv::Rect rows = cv::boundingRect(mask);
+  const float low = posed.V.col(1).minCoeff(), high = posed.V.col(1).maxCoeff();
+  if (rows.height < 2 || high <= low) return camera;
+  camera.metres_per_pixel = (high - low) / static_cast<float>(rows.height - 1);
+  camera.hip_px.y() =
+      static_cast<float>(rows.br().y - 1) - (camera.hip_height - low) / camera.metres_per_pixel;
+  const cv::Moments rendered =
+      cv::moments(rasterize_depth(posed, camera, mask.size()).face >= 0, true);
+  const cv::Moments person = cv::moments(mask, true);
+  if (rendered.m00 > 0 && person.m00 > 0)
+    camera.hip_px.x() += static_cast<float>(person.m10 / person.m00 - rendered.m10 / rendered.m00);
+  return camera;
+}
+
 PosedView pose_to_frame(const RiggedAvatar& avatar, const PoseLandmarks& frame_landmarks,
                         const PoseLandmarks& frame_world, const cv::Mat& frame_mask) {
-  return {pose_mesh(avatar, frame_world),
-          estimate_image_to_model(frame_landmarks, frame_world, frame_mask)};
+  Mesh posed = pose_mesh(avatar, frame_world);
+  const ImageToModel camera = fit_camera_to_mask(
+      posed, estimate_image_to_model(frame_landmarks, frame_world, frame_mask), frame_mask);
+  return {std::move(posed), camera};
 }
 
 float body_yaw_deg(const PoseLandmarks& world) {

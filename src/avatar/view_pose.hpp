@@ -2,8 +2,8 @@
 // skeleton (mesh frame), skin weights and bind world landmarks, plus a frame's image and world
 // landmarks and its binary person mask; gives the skinned mesh (model frame, +Z toward the
 // camera) and the frame's orthographic ImageToModel, so camera.to_pixel(posed vertex) lands on
-// the frame's pixels. The body's yaw comes from the world shoulder and hip lines. Throws
-// am::Error when the frame's landmarks cannot place the camera.
+// the frame's pixels, the avatar's height on the mask's. The body's yaw comes from the world
+// shoulder and hip lines. Throws am::Error when the frame's landmarks cannot place the camera.
 #pragma once
 
 #include "avatar/types.hpp"
@@ -27,7 +27,14 @@ struct RiggedAvatar {
 // Local rotations bone_rotations(make_bind_pose(bind_world), frame_world), skinned.
 Mesh pose_mesh(const RiggedAvatar& avatar, const PoseLandmarks& frame_world);
 
-// pose_mesh plus the frame's camera from estimate_image_to_model(landmarks, world, mask).
+// The camera rescaled so the posed mesh spans the mask's rows (head top to soles), soles on the
+// mask's lowest row, then shifted sideways so the rendered silhouette's mean column is the
+// mask's. The landmark scale and hip column alone are off by up to ~10% and ~10 px in turned
+// views (foreshortened segments); the avatar's height is known from the build.
+ImageToModel fit_camera_to_mask(const Mesh& posed, ImageToModel camera, const cv::Mat& mask);
+
+// pose_mesh plus the frame's camera: estimate_image_to_model(landmarks, world, mask), then
+// fit_camera_to_mask.
 PosedView pose_to_frame(const RiggedAvatar& avatar, const PoseLandmarks& frame_landmarks,
                         const PoseLandmarks& frame_world, const cv::Mat& frame_mask);
 
