@@ -1,11 +1,13 @@
 // Refinement from turned frames (docs/avatar.md): on video/peoplesnapshot_female-1-casual.mp4
 // (a woman turning round in front of a fixed camera), builds the avatar from the first frontal
-// frame with the real models, tracks the clip (BlazePose full with its mask), paints the atlas
-// from every 2nd frame whose yaw differs >= 45 degrees from the build view and holds out the
-// others, then prints per yaw band: the posed avatar's silhouette IoU against each frame's mask
-// and the PSNR (inside the person) of its render with the build's atlas and with the refined
-// one, and the time per refinement frame. Not a Google Benchmark (scripts/bench.sh skips it):
-// `build/bench/am_refine_measure [--stride N] [--out DIR]` (DIR gets the atlases and renders).
+// frame with the real models, tracks the clip (BlazePose full with its mask), takes every 2nd
+// frame whose yaw differs >= 45 degrees from the build view for refinement (depth fit on up to
+// 12 side views, then atlas painting) and holds out the others, then prints per yaw band: the
+// posed avatar's silhouette IoU against each frame's mask, front-only and refined, the PSNR
+// (inside the person) of its render in held-out frames, and the time of the refinement steps. Not a
+// Google Benchmark (scripts/bench.sh skips it): `build/bench/am_refine_measure [--stride N] [--out
+// DIR]` (DIR gets the atlases and renders).
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -17,6 +19,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "avatar/depth_fit.hpp"
 #include "core/error.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
@@ -81,25 +84,57 @@ void print_row(const char* name, const Bands& b) {
 }
 
 // The two atlases and, for every 10th held-out frame, the frame beside the avatar rendered into
-// it with the build's atlas and with the refined one.
-void write_images(const std::filesystem::path& dir, const avatar::RiggedAvatar& avatar,
-                  const cv::Mat& refined_atlas, const std::vector<const test::ClipFrame*>& frames) {
+// it as built and as refined.
+void write_images(const std::filesystem::path& dir, const test::AvatarPair& avatars,
+                  const std::vector<const test::ClipFrame*>& frames) {
   std::filesystem::create_directories(dir);
-  cv::imwrite((dir / "atlas_front.png").string(), avatar.rest.texture);
-  cv::imwrite((dir / "atlas_refined.png").string(), refined_atlas);
+  cv::imwrite((dir / "atlas_front.png").string(), avatars.front_only.rest.texture);
+  cv::imwrite((dir / "atlas_refined.png").string(), avatars.refined_atlas);
+  const auto render = [](const avatar::RiggedAvatar& a, const cv::Mat& atlas,
+                         const test::ClipFrame& f) {
+    const avatar::FrameRender r = avatar::render_into_frame(a, f.observation());
+    return avatar::render_textured(r.view.mesh, atlas, r.view.camera, r.raster);
+  };
   for (size_t i = 0; i < frames.size(); i += 10) {
     const test::ClipFrame& f = *frames[i];
-    const avatar::FrameRender r = avatar::render_into_frame(avatar, f.observation());
     cv::Mat row;
-    cv::hconcat(
-        std::vector<cv::Mat>{
-            f.image,
-            avatar::render_textured(r.view.mesh, avatar.rest.texture, r.view.camera, r.raster),
-            avatar::render_textured(r.view.mesh, refined_atlas, r.view.camera, r.raster)},
-        row);
+    cv::hconcat(std::vector<cv::Mat>{f.image,
+                                     render(avatars.front_only, avatars.front_only.rest.texture, f),
+                                     render(avatars.refined, avatars.refined_atlas, f)},
+                row);
     cv::resize(row, row, {}, 0.5, 0.5, cv::INTER_AREA);
     cv::imwrite((dir / ("frame_" + std::to_string(f.index) + ".png")).string(), row);
   }
+}
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Frames turned >= 45 degrees from the build view, alternately for refinement and held out.
+struct TurnedSplit {
+  std::vector<const test::ClipFrame*> refine, held_out;
+};
+
+TurnedSplit split_turned(const std::vector<test::ClipFrame>& frames, const PoseLandmarks& bind) {
+  TurnedSplit out;
+  for (const test::ClipFrame& f : frames)
+    if (std::abs(avatar::relative_yaw_deg(bind, f.world)) >= kTurnedDeg)
+      (out.refine.size() <= out.held_out.size() ? out.refine : out.held_out).push_back(&f);
+  return out;
+}
+
+// At most kSideFrames refinement frames seen from the side (45-135 degrees), evenly spaced.
+std::vector<avatar::FrameObservation> side_views(const std::vector<const test::ClipFrame*>& frames,
+                                                 const PoseLandmarks& bind) {
+  constexpr size_t kSideFrames = 12;
+  std::vector<const test::ClipFrame*> side;
+  for (const test::ClipFrame* f : frames)
+    if (std::abs(avatar::relative_yaw_deg(bind, f->world)) <= 135.0f) side.push_back(f);
+  std::vector<avatar::FrameObservation> out;
+  const size_t step = std::max<size_t>(1, side.size() / kSideFrames);
+  for (size_t i = 0; i < side.size(); i += step) out.push_back(side[i]->observation());
+  return out;
 }
 
 int run(const Options& o) {
@@ -113,53 +148,57 @@ int run(const Options& o) {
   const std::vector<test::ClipFrame> frames = test::tracked_frames(clip, pose, o.stride);
   const test::ClipFrame& build_frame = first_frontal(frames);
   const builder::AvatarBuild build = builder::build_avatar(build_frame.image, pose, segmenter);
-  const avatar::RiggedAvatar avatar = test::rigged(build);
+  const avatar::RiggedAvatar front_only = test::rigged(build);
+  const TurnedSplit split = split_turned(frames, build.bind_world);
 
-  std::vector<const test::ClipFrame*> held_out;
-  avatar::TexturePaint paint = avatar::start_paint(avatar.rest.texture);
-  double refine_ms = 0;
-  int refined = 0, turned = 0;
+  auto start = Clock::now();
+  const std::vector<avatar::FrameObservation> side = side_views(split.refine, build.bind_world);
+  const avatar::DepthScales scales = avatar::fit_depth_scales(front_only, side);
+  const avatar::Mesh fitted = avatar::scale_depth(front_only, scales);
+  const double fit_ms = ms_since(start);
+  const avatar::RiggedAvatar refined{fitted, build.skeleton, build.weights, build.bind_world};
+
+  avatar::TexturePaint paint = avatar::start_paint(fitted.texture);
+  start = Clock::now();
+  for (const test::ClipFrame* f : split.refine)
+    paint = avatar::refine_from_frame(refined, f->observation(), std::move(paint));
+  const double paint_ms = ms_since(start) / std::max<size_t>(1, split.refine.size());
+  const test::AvatarPair avatars{front_only, refined, paint.atlas};
+
+  Bands iou_front, iou_refined, psnr_front, psnr_refined;
   for (const test::ClipFrame& f : frames) {
-    if (std::abs(avatar::relative_yaw_deg(build.bind_world, f.world)) < kTurnedDeg) continue;
-    if (turned++ % 2 == 1) {
-      held_out.push_back(&f);
+    const float yaw = avatar::relative_yaw_deg(build.bind_world, f.world);
+    const test::FrameScore s = test::score_frame(avatars, f);
+    iou_front.add(yaw, s.iou_front);
+    iou_refined.add(yaw, s.iou_refined);
+    if (std::find(split.held_out.begin(), split.held_out.end(), &f) == split.held_out.end())
       continue;
-    }
-    const auto start = Clock::now();
-    paint = avatar::refine_from_frame(avatar, f.observation(), std::move(paint));
-    refine_ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    ++refined;
-  }
-
-  Bands iou, psnr_front, psnr_refined;
-  for (const test::ClipFrame& f : frames)
-    iou.add(
-        avatar::relative_yaw_deg(build.bind_world, f.world),
-        avatar::silhouette_iou(avatar::render_into_frame(avatar, f.observation()).raster, f.mask));
-  for (const test::ClipFrame* f : held_out) {
-    const float yaw = avatar::relative_yaw_deg(build.bind_world, f->world);
-    const test::FrameScore s = test::score_frame(avatar, *f, paint.atlas);
     psnr_front.add(yaw, s.psnr_front);
     psnr_refined.add(yaw, s.psnr_refined);
   }
 
   std::printf(
-      "clip %s: %zu frames kept (stride %d), build frame %d, %d refinement frames, "
+      "clip %s: %zu frames kept (stride %d), build frame %d, %zu refinement frames, "
       "%zu held out\n",
-      clip.filename().c_str(), frames.size(), o.stride, build_frame.index, refined,
-      held_out.size());
+      clip.filename().c_str(), frames.size(), o.stride, build_frame.index, split.refine.size(),
+      split.held_out.size());
   std::printf("%-26s %9s %9s %9s %9s %9s\n", "|yaw| band (deg)", "0-45", "45-90", "90-135",
               "135-180", "all");
-  std::printf("%-26s", "frames (IoU / held out)");
+  std::printf("%-26s", "frames (all / held out)");
   for (int band : {0, 45, 90, 135, -1})
-    std::printf(" %4d/%-4d", iou.count(band), psnr_front.count(band));
+    std::printf(" %4d/%-4d", iou_front.count(band), psnr_front.count(band));
   std::printf("\n");
-  print_row("silhouette IoU", iou);
+  print_row("IoU front-only", iou_front);
+  print_row("IoU refined (depth fit)", iou_refined);
   print_row("PSNR front-only (dB)", psnr_front);
   print_row("PSNR refined (dB)", psnr_refined);
-  std::printf("refinement: %.1f ms per frame (pose + raster + paint, 2 threads)\n",
-              refined ? refine_ms / refined : 0.0);
-  if (!o.out.empty()) write_images(o.out, avatar, paint.atlas, held_out);
+  std::printf(
+      "depth scales torso %.2f head %.2f arms %.2f legs %.2f: fit on %zu side views "
+      "in %.0f ms\n",
+      scales[0], scales[1], scales[2], scales[3], side.size(), fit_ms);
+  std::printf("paint: %.1f ms per refinement frame (pose + camera + raster + paint, 2 threads)\n",
+              paint_ms);
+  if (!o.out.empty()) write_images(o.out, avatars, split.held_out);
   return 0;
 }
 

@@ -62,16 +62,24 @@ avatar::RiggedAvatar rigged(const builder::AvatarBuild& build) {
   return {build.reconstruction.mesh, build.skeleton, build.weights, build.bind_world};
 }
 
-FrameScore score_frame(const avatar::RiggedAvatar& avatar, const ClipFrame& frame,
-                       const cv::Mat& refined_atlas) {
+namespace {
+
+// Silhouette IoU and render PSNR of one avatar with one atlas.
+std::pair<double, double> score_one(const avatar::RiggedAvatar& avatar, const cv::Mat& atlas,
+                                    const ClipFrame& frame) {
   const avatar::FrameRender r = avatar::render_into_frame(avatar, frame.observation());
-  const cv::Mat compared = avatar::covered_person(r.raster, frame.mask);
-  const auto psnr = [&](const cv::Mat& atlas) {
-    return avatar::masked_psnr(avatar::render_textured(r.view.mesh, atlas, r.view.camera, r.raster),
-                               frame.image, compared);
-  };
-  return {avatar::silhouette_iou(r.raster, frame.mask), psnr(avatar.rest.texture),
-          psnr(refined_atlas)};
+  const cv::Mat render = avatar::render_textured(r.view.mesh, atlas, r.view.camera, r.raster);
+  return {avatar::silhouette_iou(r.raster, frame.mask),
+          avatar::masked_psnr(render, frame.image, avatar::covered_person(r.raster, frame.mask))};
+}
+
+}  // namespace
+
+FrameScore score_frame(const AvatarPair& avatars, const ClipFrame& frame) {
+  const auto [iou_front, psnr_front] =
+      score_one(avatars.front_only, avatars.front_only.rest.texture, frame);
+  const auto [iou_refined, psnr_refined] = score_one(avatars.refined, avatars.refined_atlas, frame);
+  return {iou_front, iou_refined, psnr_front, psnr_refined};
 }
 
 }  // namespace am::test

@@ -32,13 +32,18 @@ std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTr
 
 avatar::RiggedAvatar rigged(const builder::AvatarBuild& build);
 
-struct FrameScore {
-  double iou = 0;           // posed avatar silhouette vs the frame's mask
-  double psnr_front = 0;    // render with the build's atlas vs the frame, inside the person
-  double psnr_refined = 0;  // the same with the refined atlas
+// The avatar as built and as refined (its depth-fitted mesh, whose texture is the build's atlas,
+// and the painted atlas).
+struct AvatarPair {
+  avatar::RiggedAvatar front_only, refined;
+  const cv::Mat& refined_atlas;
 };
 
-FrameScore score_frame(const avatar::RiggedAvatar& avatar, const ClipFrame& frame,
-                       const cv::Mat& refined_atlas);
+struct FrameScore {
+  double iou_front = 0, iou_refined = 0;    // posed avatar silhouette vs the frame's mask
+  double psnr_front = 0, psnr_refined = 0;  // render vs the frame inside the person (dB)
+};
+
+FrameScore score_frame(const AvatarPair& avatars, const ClipFrame& frame);
 
 }  // namespace am::test

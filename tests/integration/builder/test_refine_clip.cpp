@@ -62,7 +62,7 @@ TEST(RefineClip, BackViewsItNeverSawRenderCloserWithTheRefinedAtlas) {
   ASSERT_FALSE(r.held_out.empty());
   double front = 0, painted = 0;
   for (const ClipFrame& f : r.held_out) {
-    const FrameScore s = score_frame(rigged(r.build), f, r.atlas);
+    const FrameScore s = score_frame({rigged(r.build), rigged(r.build), r.atlas}, f);
     front += s.psnr_front, painted += s.psnr_refined;
     RecordProperty("frame_" + std::to_string(f.index),
                    std::to_string(s.psnr_front) + " -> " + std::to_string(s.psnr_refined) + " dB");
