@@ -1,8 +1,9 @@
 // One refinement step and the figures that judge it. Takes the rigged avatar, a frame (8-bit
 // BGR), its image and world landmarks and its person mask (8-bit, >= 128 = person); gives the
 // atlas paint state with what the frame sees of the avatar painted in (texture_paint.hpp), and
-// the avatar's silhouette IoU and textured-render PSNR against a frame. The mesh, UVs and skin
-// weights never change: a refined avatar is the same .glb with a new texture.
+// the avatar's silhouette IoU and textured-render PSNR against a frame. Painting never changes the
+// mesh, UVs or skin weights: the refined avatar is the same .glb with a new texture (the depth
+// fit, depth_fit.hpp, changes positions and normals only).
 #pragma once
 
 #include "avatar/depth_raster.hpp"

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "avatar/depth_fit.hpp"
 #include "avatar/depth_raster.hpp"
 #include "avatar/texture_paint.hpp"
 #include "avatar/view_pose.hpp"
@@ -83,6 +84,51 @@ TEST(ViewPose, TurnedLandmarksTurnTheMeshAboutTheVertical) {
       facing_x += posed.N(i, 0), ++n;
   ASSERT_GT(n, 10);
   EXPECT_GT(facing_x / n, 0.6);
+}
+
+// A side view of the synthetic person whose torso is `torso_scale` times as deep as built: the
+// frame's landmarks, world landmarks and mask (its silhouette under the build's camera).
+struct SideView {
+  cv::Mat image, mask;
+  PoseLandmarks landmarks{}, world{};
+  avatar::FrameObservation observation() const { return {image, mask, landmarks, world}; }
+};
+
+SideView side_view_of_deeper_torso(const BuiltAvatar& a, float torso_scale, float yaw) {
+  SideView v;
+  v.world = turned(a.person.view.world, yaw);
+  const avatar::Mesh deeper = avatar::scale_depth(rigged(a), {torso_scale, 1, 1, 1});
+  const avatar::Mesh posed =
+      avatar::pose_mesh({deeper, a.skeleton, a.weights, a.person.view.world}, v.world);
+  const avatar::ImageToModel& camera = a.rec.frame;
+  for (int i = 0; i < kLandmarkCount; ++i) {
+    const Eigen::Vector3f model(v.world[i].x, camera.hip_height - v.world[i].y, -v.world[i].z);
+    const Eigen::Vector2f px = camera.to_pixel(model);
+    v.landmarks[i] = {px.x(), px.y(), 0, v.world[i].visibility, v.world[i].presence};
+  }
+  v.mask = render_silhouette(posed, camera, a.person.view.image.size());
+  v.image = a.person.view.image;
+  return v;
+}
+
+TEST(DepthFit, UnitScalesKeepTheRestMesh) {
+  const auto& a = built_avatar();
+  const avatar::Mesh same = avatar::scale_depth(rigged(a), {1, 1, 1, 1});
+  EXPECT_LT((same.V - a.rec.mesh.V).cwiseAbs().maxCoeff(), 1e-5f);
+}
+
+TEST(DepthFit, ADeeperTorsoSeenFromTheSideIsRecovered) {
+  const auto& a = built_avatar();
+  const std::vector<SideView> views = {side_view_of_deeper_torso(a, 1.35f, 90),
+                                       side_view_of_deeper_torso(a, 1.35f, -70)};
+  const std::vector<avatar::FrameObservation> frames = {views[0].observation(),
+                                                        views[1].observation()};
+  const avatar::DepthScales s = avatar::fit_depth_scales(rigged(a), frames);
+  EXPECT_GE(s[static_cast<int>(avatar::DepthGroup::kTorso)], 1.2f);
+  const avatar::Mesh fitted = avatar::scale_depth(rigged(a), s);
+  EXPECT_GT(
+      avatar::mean_silhouette_iou({fitted, a.skeleton, a.weights, a.person.view.world}, frames),
+      avatar::mean_silhouette_iou(rigged(a), frames) + 0.01);
 }
 
 TEST(DepthRaster, TheFrontTriangleHidesTheOneBehind) {
