@@ -1,9 +1,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
+#include "app/swap_face_file.hpp"
 #include "faceswap/face_map.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "app/swap_face_file.hpp"
 #include "models/registry.hpp"
 #include "pipeline/pipeline_settings.hpp"
 

@@ -6,12 +6,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include <opencv2/core/mat.hpp>
 
 #include "body/bind_pose.hpp"
+#include "builder/builder.hpp"
 #include "cache/cache.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "perception/pose/pose_types.hpp"
@@ -42,6 +44,8 @@ struct ReadyAvatar {
   std::filesystem::path glb_path;
   Landmarks bind_world{};
   long vertices = 0;  // 0 when it came from the cache
+  std::shared_ptr<const builder::AvatarBuild> build;  // what was built (run_build_job); else null
+  int version = 1;                                     // > 1: a refinement (avatar_updated)
 };
 
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools);

@@ -46,6 +46,7 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
       tools_{segmenter_,     *cache_,         avatar_dir_,     avatar_face_tag(cfg),
              swapper_.get(), &swapper_mutex_, face_mesh_.get()},
       gate_options_(gate_options_from(cfg)),
+      refiner_(refine_options_from(cfg)),
       workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
   std::filesystem::create_directories(avatar_dir_);
   if (cfg.get_string("builder.mode") == "redis") remote_ = make_remote_builds(cfg);
@@ -85,6 +86,11 @@ std::vector<Identity> AvatarService::known_identities() const { return cache_->l
 
 void AvatarService::consider(int id, const PoseObservation& person,
                              const tracking::PersonInput& input, const Frame& frame) {
+  if (refiner_.wants(id, person, monotonic_ms())) {
+    workers_.submit({"refinement of person " + std::to_string(id) + "'s avatar",
+                     [this, job = RefineJob{id, frame.image.clone(), person}] { refine(job); }});
+    return;
+  }
   if (!states_.wants_build(id, monotonic_ms())) return;
   const auto quality = tracking::gate(input, frame.image.size(), frame.image, gate_options_);
   if (!quality.passed) return log_gate_refusal(id, quality);
@@ -122,6 +128,20 @@ void AvatarService::build(const BuildJob& job, double seen_ms) {
   }
 }
 
+void AvatarService::refine(const RefineJob& job) {
+  const double start = monotonic_ms();
+  try {
+    if (auto refined = refiner_.refine(job, tools_)) {
+      spdlog::info("avatar of person {} refined from a turned view in {:.0f} ms: version {}",
+                   job.person_id, monotonic_ms() - start, refined->version);
+      metrics_.avatars_refined++;
+      queue_ready(std::move(*refined));
+    }
+  } catch (const std::exception& e) {
+    spdlog::warn("avatar of person {} not refined from this frame: {}", job.person_id, e.what());
+  }
+}
+
 void AvatarService::returned(int id) {
   states_.keep(id);
   const auto avatar = cache_->get_avatar(std::to_string(id));
@@ -139,11 +159,14 @@ void AvatarService::returned(int id) {
     return;
   }
   states_.mark_building(id);
-  queue_ready({id, write_avatar_file(avatar_dir_, id, avatar->glb), *bind, 0});
+  queue_ready({id, write_avatar_file(avatar_dir_, id, avatar->glb), *bind, 0, nullptr});
   metrics_.avatars_from_cache++;
 }
 
-void AvatarService::left(int id) { states_.forget(id); }
+void AvatarService::left(int id) {
+  states_.forget(id);
+  refiner_.forget(id);
+}
 
 void AvatarService::remember(int id, const std::vector<std::vector<float>>& embeddings,
                              const tracking::BodyAppearance* body) {
@@ -159,18 +182,27 @@ void AvatarService::remember(int id, const std::vector<std::vector<float>>& embe
   cache_->put_identity(identity);
 }
 
-void AvatarService::forget_identity(int id) { cache_->remove(std::to_string(id)); }
+void AvatarService::forget_identity(int id) {
+  refiner_.forget(id);
+  cache_->remove(std::to_string(id));
+}
 
 void AvatarService::queue_ready(ReadyAvatar avatar) { ready_.post(std::move(avatar)); }
 
 std::vector<AvatarAnnouncement> AvatarService::take_ready(double now_ms) {
   std::vector<AvatarAnnouncement> out;
-  for (const ReadyAvatar& avatar : ready_.take_all()) {
+  std::vector<ReadyAvatar> built;
+  for (ReadyAvatar& avatar : ready_.take_all()) {
     BindPose bind = make_bind_pose(avatar.bind_world);
-    states_.post({avatar.person_id, true, bind});
-    out.push_back({avatar.person_id, avatar.glb_path, std::move(bind)});
+    if (avatar.version == 1) states_.post({avatar.person_id, true, bind});
+    out.push_back({avatar.person_id, avatar.glb_path, std::move(bind), avatar.version});
+    if (avatar.build) built.push_back(std::move(avatar));
   }
   states_.apply_posted(now_ms);
+  for (ReadyAvatar& avatar : built) {  // refinable once announced (not if they left meanwhile)
+    if (states_.bind_pose(avatar.person_id))
+      refiner_.keep(avatar.person_id, std::move(avatar.build));
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "core/frame.hpp"
 #include "core/inbox.hpp"
 #include "jobs/build_job.hpp"
+#include "pipeline/avatar_refiner.hpp"
 #include "pipeline/avatar_states.hpp"
 #include "pipeline/metrics.hpp"
 #include "pipeline/remote_builds.hpp"
@@ -26,11 +27,12 @@
 
 namespace am {
 
-// An avatar to announce with new_character.
+// An avatar to announce: with new_character (version 1), or refined, with avatar_updated.
 struct AvatarAnnouncement {
   int person_id = 0;
   std::filesystem::path glb_path;
   BindPose bind;
+  int version = 1;
 };
 
 class AvatarService {
@@ -41,7 +43,8 @@ class AvatarService {
   std::vector<Identity> known_identities() const;
   // builder.mode redis: identities other mirrors stored since the last call (empty otherwise).
   std::vector<Identity> take_shared_identities();
-  // A tracked person in this frame: queues a build when they need one and pass the gate.
+  // A tracked person in this frame: queues a build when they need one and pass the gate, or a
+  // refinement of their avatar when they have turned (refine.*, avatar_refiner.hpp).
   void consider(int id, const PoseObservation& person, const tracking::PersonInput& input,
                 const Frame& frame);
   // A known visitor is back: a build still running from their last visit is theirs again, and
@@ -54,7 +57,7 @@ class AvatarService {
                 const tracking::BodyAppearance* body);
   // A fresh id that turned out to be a returning visitor: its identity and avatar go.
   void forget_identity(int id);
-  // Avatars finished since the last call; the bind poses become known to bind_pose().
+  // Avatars finished or refined since the last call; the bind poses become known to bind_pose().
   std::vector<AvatarAnnouncement> take_ready(double now_ms);
   const BindPose* bind_pose(int id) const { return states_.bind_pose(id); }
   // Every 10 minutes (and on the first call), on a worker: the cache's age and size limits and
@@ -70,6 +73,7 @@ class AvatarService {
   void dispatch(const BuildJob& job, double seen_ms);  // on a worker: to Redis, or build here
   void build(const BuildJob& job, double seen_ms);     // on a worker
   void queue_ready(ReadyAvatar avatar);
+  void refine(const RefineJob& job);  // on a worker
 
   Metrics& metrics_;
   std::filesystem::path avatar_dir_;
@@ -81,6 +85,7 @@ class AvatarService {
   BuildTools tools_;
   tracking::QualityOptions gate_options_;
   AvatarStates states_;
+  AvatarRefiner refiner_;
   Inbox<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()
   double last_cleanup_ms_ = -1;
   std::unique_ptr<RemoteBuilds> remote_;  // builder.mode redis

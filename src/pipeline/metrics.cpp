@@ -37,6 +37,8 @@ std::string Metrics::prometheus() const {
   gauge(out, "avatar_mirror_avatars_built_total", "avatars built", avatars_built.load(), "counter");
   gauge(out, "avatar_mirror_avatars_from_cache_total", "avatars sent from the cache",
         avatars_from_cache.load(), "counter");
+  gauge(out, "avatar_mirror_avatars_refined_total",
+        "avatar refinements from turned views (avatar_updated)", avatars_refined.load(), "counter");
   gauge(out, "avatar_mirror_avatar_failures_total", "avatar builds that failed",
         avatar_failures.load(), "counter");
   gauge(out, "avatar_mirror_clients", "WebSocket clients connected", clients.load());

@@ -17,6 +17,7 @@ struct Metrics {
   std::atomic<int64_t> people{0};          // tracked people in the last frame
   std::atomic<int64_t> avatars_built{0};
   std::atomic<int64_t> avatars_from_cache{0};
+  std::atomic<int64_t> avatars_refined{0};
   std::atomic<int64_t> avatar_failures{0};
   std::atomic<int64_t> clients{0};
   // builder.mode redis: 1 while jobs go to the workers through Redis, 0 while Redis is down and

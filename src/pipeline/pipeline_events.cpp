@@ -69,6 +69,11 @@ void Pipeline::Impl::handle_events(const tracking::TrackerUpdate& update, double
 void Pipeline::Impl::announce_ready_avatars(double now_ms) {
   for (auto& avatar : avatars.take_ready(now_ms)) {
     if (!present.count(avatar.person_id)) continue;
+    if (avatar.version > 1) {
+      server.send_avatar_updated(
+          {avatar.person_id, avatar.glb_path.string(), "", avatar.version, now_ms});
+      continue;
+    }
     NewCharacter message;
     message.person_id = avatar.person_id;
     message.mesh_path = avatar.glb_path.string();

@@ -153,4 +153,13 @@ std::string avatar_face_tag(const Config& cfg) {
                      cfg.get_bool("face_swap.keep_eyes"));
 }
 
+RefineOptions refine_options_from(const Config& cfg) {
+  RefineOptions o;
+  o.enabled = cfg.get_bool("refine.enabled") && !cfg.get_bool("face_swap.enabled") &&
+              cfg.get_string("builder.mode") == "local";
+  o.min_yaw_deg = cfg.get_number("refine.min_yaw_deg");
+  o.min_interval_ms = cfg.get_number("refine.min_interval_s") * 1000.0;
+  return o;
+}
+
 }  // namespace am

@@ -15,12 +15,13 @@
 #include "core/config.hpp"
 #include "core/logging.hpp"
 #include "faceswap/face_map.hpp"
-#include "perception/face/face_mesh.hpp"
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
 #include "jobs/redis_build_queue.hpp"
+#include "perception/face/face_mesh.hpp"
 #include "perception/pose/pose_tracker.hpp"
+#include "pipeline/avatar_refiner.hpp"
 #include "pipeline/capture_thread.hpp"
 #include "stream/server.hpp"
 #include "stream/vmc_sender.hpp"
@@ -72,6 +73,10 @@ std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
 // The face mesh the avatar builder uses for the back of the head's hairline; nullptr (with a
 // warning) when its model file is missing: the builder then estimates the face oval.
 std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesystem::path& models);
+// refine.*: refinement of avatars from turned views; off with face_swap.enabled (the camera
+// frames show the visitor's own face, the avatar wears the swapped one) and with builder.mode
+// redis (the builds, and what refinement needs of them, stay on the workers).
+RefineOptions refine_options_from(const Config& cfg);
 // Which face the avatars built under this config wear: "" with face_swap.enabled false, else the
 // source photo's CRC-32 (its content, not its path) and the blend and kept-feature settings.
 // SourceError when the photo cannot be read.

@@ -103,8 +103,8 @@ void RemoteBuilds::handle(const BuildResult& r) {
   if (!bind) return setup_.on_failed(r.person_id, "the worker's avatar is not in the shared cache");
   spdlog::info("avatar of person {} built by worker {} in {} ms after {} ms in the queue",
                r.person_id, r.worker, r.build_ms, r.wait_ms);
-  setup_.on_ready(
-      {r.person_id, write_avatar_file(setup_.avatar_dir, r.person_id, avatar->glb), *bind, 0});
+  setup_.on_ready({r.person_id, write_avatar_file(setup_.avatar_dir, r.person_id, avatar->glb),
+                   *bind, 0, nullptr});
 }
 
 }  // namespace am

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <tiny_gltf.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "perception/face/face_detector.hpp"
 #include "perception/face/face_embedder.hpp"
 #include "support/faces.hpp"
+#include "support/glb_texture.hpp"
 #include "support/models_dir.hpp"
 #include "support/process.hpp"
 #include "support/testdata.hpp"
@@ -24,20 +24,7 @@ namespace {
 const char* const kVisitor = "full_body/sith_002.png";
 const char* const kSource = "faces/fr_obama.jpg";
 
-// The base colour texture of the first image in a .glb, as BGR.
-cv::Mat glb_texture(const std::filesystem::path& glb) {
-  tinygltf::Model model;
-  tinygltf::TinyGLTF loader;
-  std::string err, warn;
-  if (!loader.LoadBinaryFromFile(&model, &err, &warn, glb.string()) || model.images.empty())
-    return {};
-  const tinygltf::Image& image = model.images.front();
-  const cv::Mat pixels(image.height, image.width, CV_8UC(image.component),
-                       const_cast<unsigned char*>(image.image.data()));
-  cv::Mat bgr;
-  cv::cvtColor(pixels, bgr, image.component == 4 ? cv::COLOR_RGBA2BGR : cv::COLOR_RGB2BGR);
-  return bgr;
-}
+using test::glb_texture;
 
 class AvatarSwapTest : public ::testing::Test {
  protected:

@@ -81,10 +81,7 @@ class GodotClientTest : public ::testing::Test {
   // Starts `run` on the video with extra environment settings; the future gives its result.
   std::future<test::CommandResult> start_run(const std::filesystem::path& video,
                                              const std::string& env) {
-    const std::string cmd =
-        "WEBSOCKET_HOST=${WEBSOCKET_HOST:-127.0.0.1} WEBSOCKET_PORT=" + std::to_string(port_) +
-        " " + env + " " + test::avatar_mirror(dir_) + " run --source " + video.string();
-    return std::async(std::launch::async, [cmd] { return test::run_command(cmd); });
+    return test::start_mirror_run(dir_, port_, video, env);
   }
 };
 

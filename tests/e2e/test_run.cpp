@@ -36,9 +36,7 @@ class RunTest : public ::testing::Test {
 
   // Starts `run` in the background; the future gives its result when it exits.
   std::future<test::CommandResult> start_run(const std::filesystem::path& video) {
-    const std::string cmd = "WEBSOCKET_HOST=127.0.0.1 WEBSOCKET_PORT=" + std::to_string(port_) +
-                            " " + test::avatar_mirror(dir_) + " run --source " + video.string();
-    return std::async(std::launch::async, [cmd] { return test::run_command(cmd); });
+    return test::start_mirror_run(dir_, port_, video);
   }
 };
 

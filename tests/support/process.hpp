@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <string>
 
@@ -47,6 +48,19 @@ inline std::string avatar_mirror(const std::filesystem::path& home) {
   return "LOG_FILE=" + (home / "test.log").string() + " CACHE_DIR=${CACHE_DIR:-" +
          (home / "cache").string() + "} WEBSOCKET_PORT=${WEBSOCKET_PORT:-0} " +
          std::string(AM_BINARY_DIR) + "/avatar-mirror";
+}
+
+// Starts `avatar-mirror run --source SOURCE` in the background, home as in avatar_mirror(), its
+// server on 127.0.0.1:port (unless `env` sets WEBSOCKET_HOST), with the extra environment `env`
+// ("KEY=value ..."); the future gives the result when it exits.
+inline std::future<CommandResult> start_mirror_run(const std::filesystem::path& home,
+                                                   unsigned short port,
+                                                   const std::filesystem::path& source,
+                                                   const std::string& env = "") {
+  const std::string cmd =
+      "WEBSOCKET_HOST=${WEBSOCKET_HOST:-127.0.0.1} WEBSOCKET_PORT=" + std::to_string(port) + " " +
+      env + " " + avatar_mirror(home) + " run --source " + source.string();
+  return std::async(std::launch::async, [cmd] { return run_command(cmd); });
 }
 
 }  // namespace am::test

@@ -13,10 +13,11 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include "app/swap_face_file.hpp"
 #include "core/error.hpp"
 #include "faceswap/face_swapper.hpp"
-#include "app/swap_face_file.hpp"
 #include "perception/face/face_mesh.hpp"
+#include "support/landmark_motion.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
 
@@ -34,18 +35,6 @@ cv::Mat clip_frame(int index) {
   if (frame.empty())
     throw std::runtime_error("cannot read frame " + std::to_string(index) + " of " + kClip);
   return frame;
-}
-
-// RMS over points and frame pairs of each point's move between consecutive frames.
-double rms_jitter(const std::vector<std::vector<cv::Point2f>>& frames) {
-  double sum = 0;
-  int n = 0;
-  for (std::size_t f = 1; f < frames.size(); ++f)
-    for (std::size_t i = 0; i < frames[f].size(); ++i, ++n) {
-      const cv::Point2f d = frames[f][i] - frames[f - 1][i];
-      sum += d.dot(d);
-    }
-  return n ? std::sqrt(sum / n) : 0;
 }
 
 // The image with fresh Gaussian sensor-like noise (sigma 3).
@@ -74,7 +63,7 @@ double swapped_landmark_jitter(bool smooth, int* swapped_frames) {
     if (stats.landmarks.size() == 1 && f >= 10) landmarks.push_back(stats.landmarks[0]);
   }
   *swapped_frames = static_cast<int>(landmarks.size());
-  return rms_jitter(landmarks);
+  return test::rms_step(landmarks);
 }
 
 // The jitter figure: the face mesh reads the swapped face's landmarks frame after frame and
@@ -97,7 +86,7 @@ TEST(FaceSwapVideo, TheSwappedFaceJittersNoMoreThanTheTarget) {
     target.push_back(mesh.locate(frame, *roi).points);
     swapped.push_back(mesh.locate(out, *roi).points);
   }
-  const double target_jitter = rms_jitter(target), swapped_jitter = rms_jitter(swapped);
+  const double target_jitter = test::rms_step(target), swapped_jitter = test::rms_step(swapped);
   std::cout << "mesh landmark jitter, px RMS between frames: target " << target_jitter
             << ", swapped " << swapped_jitter << "\n";
   EXPECT_LE(swapped_jitter, target_jitter);
@@ -143,7 +132,7 @@ ClipMotion performer_motion(bool smooth) {
     target.push_back(mesh.locate(frame, roi).points);
     swapped.push_back(mesh.locate(out, roi).points);
   }
-  return {rms_jitter(target), rms_jitter(swapped), rms_jerk(target), rms_jerk(swapped),
+  return {test::rms_step(target), test::rms_step(swapped), rms_jerk(target), rms_jerk(swapped),
           static_cast<int>(target.size())};
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "faceswap/landmark_filter.hpp"
+#include "support/landmark_motion.hpp"
 
 namespace am {
 namespace {
@@ -23,17 +24,6 @@ std::vector<cv::Point2f> base_points() {
   return {{100, 100}, {200, 100}, {150, 180}, {120, 220}, {180, 220}};
 }
 
-double rms_step(const std::vector<std::vector<cv::Point2f>>& frames) {
-  double sum = 0;
-  int n = 0;
-  for (std::size_t f = 1; f < frames.size(); ++f)
-    for (std::size_t i = 0; i < frames[f].size(); ++i, ++n) {
-      const cv::Point2f d = frames[f][i] - frames[f - 1][i];
-      sum += d.dot(d);
-    }
-  return std::sqrt(sum / n);
-}
-
 TEST(LandmarkFilter, StillFaceJitterIsStronglyReduced) {
   std::mt19937 rng(5);
   std::normal_distribution<float> noise(0, 1.5f);
@@ -45,7 +35,7 @@ TEST(LandmarkFilter, StillFaceJitterIsStronglyReduced) {
     raw.push_back(points);
     smooth.push_back(filter_landmarks(state, points, f * kDt, 150));
   }
-  EXPECT_LT(rms_step(smooth), 0.35 * rms_step(raw));
+  EXPECT_LT(test::rms_step(smooth), 0.35 * test::rms_step(raw));
 }
 
 TEST(LandmarkFilter, MovingFaceIsFollowedWithSmallLag) {

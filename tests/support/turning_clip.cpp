@@ -1,0 +1,85 @@
+#include "support/turning_clip.hpp"
+
+#include <opencv2/videoio.hpp>
+
+#include "avatar/reconstruct.hpp"
+#include "core/error.hpp"
+
+namespace am::test {
+
+namespace {
+
+cv::VideoCapture open_video(const std::filesystem::path& video) {
+  cv::VideoCapture capture(video.string());
+  if (!capture.isOpened()) throw Error("cannot open " + video.string());
+  return capture;
+}
+
+// The largest person's pose and mask, or nothing when the model sees nobody.
+std::optional<ClipFrame> observe(const cv::Mat& image, int index, PoseTracker& pose, bool video,
+                                 double fps) {
+  const auto people = pose.process(image, 1000.0 * index / fps, video);
+  if (people.empty() || !people.front().mask) return std::nullopt;
+  const auto largest = std::max_element(
+      people.begin(), people.end(), [](auto& a, auto& b) { return a.box.area() < b.box.area(); });
+  cv::Mat soft;
+  largest->mask->convertTo(soft, CV_8U, 255.0);
+  return ClipFrame{index, image.clone(), avatar::clean_person_mask(soft), largest->landmarks,
+                   largest->world_landmarks};
+}
+
+}  // namespace
+
+std::vector<ClipFrame> still_frames(const std::filesystem::path& video, PoseTracker& pose,
+                                    const std::vector<int>& indices) {
+  cv::VideoCapture capture = open_video(video);
+  const double fps = capture.get(cv::CAP_PROP_FPS);
+  std::vector<ClipFrame> out;
+  cv::Mat image;
+  for (int index = 0, next = 0; next < static_cast<int>(indices.size()) && capture.read(image);
+       ++index) {
+    if (index != indices[next]) continue;
+    ++next;
+    if (auto f = observe(image, index, pose, false, fps)) out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTracker& pose,
+                                      int stride) {
+  cv::VideoCapture capture = open_video(video);
+  const double fps = capture.get(cv::CAP_PROP_FPS);
+  std::vector<ClipFrame> out;
+  cv::Mat image;
+  for (int index = 0; capture.read(image); ++index) {
+    auto f = observe(image, index, pose, true, fps);
+    if (f && index % stride == 0) out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+avatar::RiggedAvatar rigged(const builder::AvatarBuild& build) {
+  return {build.reconstruction.mesh, build.skeleton, build.weights, build.bind_world};
+}
+
+namespace {
+
+// Silhouette IoU and render PSNR of one avatar with one atlas.
+std::pair<double, double> score_one(const avatar::RiggedAvatar& avatar, const cv::Mat& atlas,
+                                    const ClipFrame& frame) {
+  const avatar::FrameRender r = avatar::render_into_frame(avatar, frame.observation());
+  const cv::Mat render = avatar::render_textured(r.view.mesh, atlas, r.view.camera, r.raster);
+  return {avatar::silhouette_iou(r.raster, frame.mask),
+          avatar::masked_psnr(render, frame.image, avatar::covered_person(r.raster, frame.mask))};
+}
+
+}  // namespace
+
+FrameScore score_frame(const AvatarPair& avatars, const ClipFrame& frame) {
+  const auto [iou_front, psnr_front] =
+      score_one(avatars.front_only, avatars.front_only.rest.texture, frame);
+  const auto [iou_refined, psnr_refined] = score_one(avatars.refined, avatars.refined_atlas, frame);
+  return {iou_front, iou_refined, psnr_front, psnr_refined};
+}
+
+}  // namespace am::test
