@@ -22,8 +22,8 @@ struct TexturePaint {
 struct PaintOptions {
   float min_facing = 0.2f;          // smallest normal . view to paint
   float depth_tolerance_m = 0.02f;  // a point this far behind the front-most surface is hidden
-  float blend_band = 0.1f;          // views this close to the best viewing cosine are blended
-  float front_weight = 1.2f;        // best weight of the photo's front half in start_paint: above
+  float blend_band = 0.25f;         // views this close to the best viewing cosine are blended
+  float front_weight = 1.5f;        // best weight of the photo's front half in start_paint: above
                                     // any cosine plus blend_band, so the front is kept
   int mask_margin_px = 4;           // texels this close to the mask's edge are not painted
 };
