@@ -2,10 +2,11 @@
 // and camera of a frame (avatar/view_pose.hpp), the frame (8-bit BGR) and its binary person
 // mask; gives the atlas with every texel the frame sees repainted. A texel is seen when its
 // posed surface point is the front-most at its pixel (depth test), faces the camera (normal . view
-// above min_facing) and lies inside the mask (mask_margin_px from its edge). Each texel keeps the
-// colour of the view that saw it most squarely (weight = the viewing cosine): a later, better view
-// wins; a worse one never overwrites. The atlas keeps its layout (left half front, right half
-// back); UVs stay valid.
+// above min_facing) and lies inside the mask (mask_margin_px from its edge). Each texel is the
+// blend, weighted by the viewing cosine squared, of the views that saw it within blend_band of
+// its most square view so far: a much better later view restarts the blend, a much worse one
+// never changes it. The atlas keeps its layout (left half front, right half back); UVs stay
+// valid.
 #pragma once
 
 #include "avatar/types.hpp"
