@@ -201,8 +201,9 @@ TEST(TexturePaint, RejectsAnAtlasNotStartedWithStartPaint) {
   const auto& a = built_avatar();
   const cv::Mat frame(a.person.view.image.size(), CV_8UC3, cv::Scalar::all(0));
   const cv::Mat mask(frame.size(), CV_8UC1, cv::Scalar(255));
-  EXPECT_THROW(avatar::paint_from_view(a.rec.mesh, a.rec.frame, frame, mask,
-                                       avatar::TexturePaint{a.rec.mesh.texture, cv::Mat()}),
+  EXPECT_THROW(avatar::paint_from_view(
+                   a.rec.mesh, a.rec.frame, frame, mask,
+                   avatar::TexturePaint{a.rec.mesh.texture, cv::Mat(), cv::Mat(), cv::Mat()}),
                Error);
 }
 
