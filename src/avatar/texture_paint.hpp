@@ -2,10 +2,11 @@
 // and camera of a frame (avatar/view_pose.hpp), the frame (8-bit BGR) and its binary person
 // mask; gives the atlas with every texel the frame sees repainted. A texel is seen when its
 // posed surface point is the front-most at its pixel (depth test), faces the camera (normal . view
-// above min_facing) and lies inside the mask (mask_margin_px from its edge). Each texel keeps the
-// colour of the view that saw it most squarely (weight = the viewing cosine): a later, better view
-// wins; a worse one never overwrites. The atlas keeps its layout (left half front, right half
-// back); UVs stay valid.
+// above min_facing) and lies inside the mask (mask_margin_px from its edge). Each texel is the
+// blend, weighted by the viewing cosine squared, of the views that saw it within blend_band of
+// its most square view so far: a much better later view restarts the blend, a much worse one
+// never changes it. The atlas keeps its layout (left half front, right half back); UVs stay
+// valid.
 #pragma once
 
 #include "avatar/types.hpp"
@@ -22,8 +23,8 @@ struct TexturePaint {
 struct PaintOptions {
   float min_facing = 0.2f;          // smallest normal . view to paint
   float depth_tolerance_m = 0.02f;  // a point this far behind the front-most surface is hidden
-  float blend_band = 0.1f;          // views this close to the best viewing cosine are blended
-  float front_weight = 1.2f;        // best weight of the photo's front half in start_paint: above
+  float blend_band = 0.25f;         // views this close to the best viewing cosine are blended
+  float front_weight = 1.5f;        // best weight of the photo's front half in start_paint: above
                                     // any cosine plus blend_band, so the front is kept
   int mask_margin_px = 4;           // texels this close to the mask's edge are not painted
 };

@@ -191,7 +191,7 @@ TEST(TexturePaint, AnObliqueViewDoesNotOverwriteASquareOne) {
       turned(a.rec.mesh, 180), a.rec.frame, cv::Mat(mask.size(), CV_8UC3, cv::Scalar(blue)), mask,
       avatar::start_paint(a.rec.mesh.texture));
   const double blue_before = back_fraction_of(state.atlas, blue);
-  state = avatar::paint_from_view(turned(a.rec.mesh, 120), a.rec.frame,
+  state = avatar::paint_from_view(turned(a.rec.mesh, 105), a.rec.frame,
                                   cv::Mat(mask.size(), CV_8UC3, cv::Scalar(red)), mask, state);
   EXPECT_GT(back_fraction_of(state.atlas, blue), 0.7 * blue_before);
   EXPECT_GT(back_fraction_of(state.atlas, red), 0.0);
@@ -201,8 +201,9 @@ TEST(TexturePaint, RejectsAnAtlasNotStartedWithStartPaint) {
   const auto& a = built_avatar();
   const cv::Mat frame(a.person.view.image.size(), CV_8UC3, cv::Scalar::all(0));
   const cv::Mat mask(frame.size(), CV_8UC1, cv::Scalar(255));
-  EXPECT_THROW(avatar::paint_from_view(a.rec.mesh, a.rec.frame, frame, mask,
-                                       avatar::TexturePaint{a.rec.mesh.texture, cv::Mat()}),
+  EXPECT_THROW(avatar::paint_from_view(
+                   a.rec.mesh, a.rec.frame, frame, mask,
+                   avatar::TexturePaint{a.rec.mesh.texture, cv::Mat(), cv::Mat(), cv::Mat()}),
                Error);
 }
 
