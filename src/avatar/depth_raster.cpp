@@ -1,6 +1,9 @@
 #include "avatar/depth_raster.hpp"
 
+#include <array>
 #include <limits>
+
+#include <opencv2/imgproc.hpp>
 
 namespace am::avatar {
 
@@ -72,6 +75,20 @@ cv::Mat render_textured(const Mesh& posed, const cv::Mat& texture, const ImageTo
       const Eigen::Vector2f uv = blend_rows(posed.UV, posed.FUV.row(f).transpose(), *bary);
       out.at<cv::Vec3b>(y, x) = sample_bgr(texture, uv_to_texel(uv, texture.size()));
     }
+  return out;
+}
+
+cv::Mat render_silhouette(const Mesh& mesh, const ImageToModel& camera, cv::Size size) {
+  constexpr int kShift = 4;  // fixed-point fraction bits for sub-pixel vertices
+  cv::Mat out = cv::Mat::zeros(size, CV_8UC1);
+  for (Eigen::Index f = 0; f < mesh.F.rows(); ++f) {
+    std::array<cv::Point, 3> tri;
+    for (int k = 0; k < 3; ++k) {
+      const Eigen::Vector2f p = camera.to_pixel(mesh.V.row(mesh.F(f, k)).transpose());
+      tri[k] = cv::Point(cvRound(p.x() * (1 << kShift)), cvRound(p.y() * (1 << kShift)));
+    }
+    cv::fillConvexPoly(out, tri.data(), 3, 255, cv::LINE_8, kShift);
+  }
   return out;
 }
 

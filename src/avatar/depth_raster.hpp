@@ -63,6 +63,10 @@ Triangle2 projected_face(const Mesh& mesh, const ImageToModel& camera, Eigen::In
 // The face's three texture coordinates in texels of an atlas of `size` (centres at integers).
 Triangle2 texel_face(const Mesh& mesh, Eigen::Index face, cv::Size size);
 
+// The mesh's orthographic silhouette in the image (0/255, every triangle filled with sub-pixel
+// vertex positions, no depth test).
+cv::Mat render_silhouette(const Mesh& mesh, const ImageToModel& camera, cv::Size size);
+
 DepthRaster rasterize_depth(const Mesh& posed, const ImageToModel& camera, cv::Size size);
 
 // The posed mesh seen by the camera: each covered pixel the atlas colour (bilinear) at its UV,

@@ -98,9 +98,7 @@ TEST(RefineRun, ATurningVisitorsAvatarIsRefinedWhileThePoseStreamGoesOn) {
   EXPECT_GT(back_changed, 0.05) << "the back half holds what she showed of her back";
 
   const auto latest = dir / ("v" + std::to_string(atlas.rbegin()->first) + ".glb");
-  const auto validation =
-      test::run_command("node " + std::string(AM_SOURCE_DIR) +
-                        "/tests/gltf_validator/validate.mjs " + latest.string());
+  const auto validation = test::validate_glb(latest);
   EXPECT_EQ(validation.exit_code, 0) << validation.out << validation.err;
   std::filesystem::remove_all(dir);
 }

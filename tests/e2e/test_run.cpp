@@ -75,8 +75,7 @@ TEST_F(RunTest, StreamsHelloAvatarPosesAndPersonLeft) {
   }
   EXPECT_TRUE(left) << "no person_left for the person at the end";
   const std::string glb = (*character)["data"]["mesh_path"];
-  const auto validation = test::run_command("node " + std::string(AM_SOURCE_DIR) +
-                                            "/tests/gltf_validator/validate.mjs " + glb);
+  const auto validation = test::validate_glb(glb);
   EXPECT_EQ(validation.exit_code, 0) << validation.out << validation.err;
 
   // The video has 40 frames at 12 fps: the person is in nearly every one of them, and each frame

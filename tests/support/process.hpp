@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -48,6 +49,22 @@ inline std::string avatar_mirror(const std::filesystem::path& home) {
   return "LOG_FILE=" + (home / "test.log").string() + " CACHE_DIR=${CACHE_DIR:-" +
          (home / "cache").string() + "} WEBSOCKET_PORT=${WEBSOCKET_PORT:-0} " +
          std::string(AM_BINARY_DIR) + "/avatar-mirror";
+}
+
+// Whether the Khronos glTF-Validator is installed in the app home (tests/gltf_validator/install.sh,
+// which `make test` runs).
+inline bool gltf_validator_installed() {
+  const char* home_env = std::getenv("AVATAR_MIRROR_HOME");
+  const std::filesystem::path home =
+      home_env && *home_env ? std::filesystem::path(home_env)
+                            : std::filesystem::path(std::getenv("HOME")) / ".cache/avatar-mirror";
+  return std::filesystem::exists(home / "gltf-validator/node_modules/gltf-validator/package.json");
+}
+
+// The Khronos glTF-Validator's verdict on a .glb: exit code 0 and ": 0 errors" in out when valid.
+inline CommandResult validate_glb(const std::filesystem::path& glb) {
+  return run_command("node " + std::string(AM_SOURCE_DIR) + "/tests/gltf_validator/validate.mjs " +
+                     glb.string());
 }
 
 // Starts `avatar-mirror run --source SOURCE` in the background, home as in avatar_mirror(), its

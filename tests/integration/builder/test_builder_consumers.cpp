@@ -42,15 +42,10 @@ std::filesystem::path write_glb(const builder::AvatarBuild& b, const std::string
 }
 
 TEST(BuiltAvatarConsumers, KhronosValidatorReportsNoErrors) {
-  const char* home_env = std::getenv("AVATAR_MIRROR_HOME");
-  const std::filesystem::path home =
-      home_env && *home_env ? std::filesystem::path(home_env)
-                            : std::filesystem::path(std::getenv("HOME")) / ".cache/avatar-mirror";
-  if (!std::filesystem::exists(home / "gltf-validator/node_modules/gltf-validator/package.json"))
+  if (!gltf_validator_installed())
     GTEST_SKIP() << "glTF-Validator not installed: run tests/gltf_validator/install.sh";
   const auto glb = write_glb(built_avatar_for(kCase), "builder_validator");
-  const CommandResult r = run_command("node " + std::string(AM_SOURCE_DIR) +
-                                      "/tests/gltf_validator/validate.mjs " + glb.string());
+  const CommandResult r = validate_glb(glb);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(": 0 errors"), std::string::npos) << r.out;
   std::cout << r.out;

@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "avatar/depth_raster.hpp"
 #include "avatar/reconstruct.hpp"
 #include "avatar/silhouette_visibility.hpp"
 #include "avatar/skeleton.hpp"
@@ -44,22 +45,6 @@ inline std::vector<int> vertices_near(const BuiltAvatar& b, const Eigen::Vector2
   for (Eigen::Index v = 0; v < b.rec.pixels.rows(); ++v)
     if ((Eigen::Vector2f(b.rec.pixels.row(v)) - px).norm() < radius_px)
       out.push_back(static_cast<int>(v));
-  return out;
-}
-
-// Silhouette of the mesh seen by the orthographic camera of the photo.
-inline cv::Mat render_silhouette(const avatar::Mesh& mesh, const avatar::ImageToModel& frame,
-                                 cv::Size size) {
-  constexpr int kShift = 4;  // sub-pixel vertex positions for fillConvexPoly
-  cv::Mat out = cv::Mat::zeros(size, CV_8UC1);
-  for (Eigen::Index f = 0; f < mesh.F.rows(); ++f) {
-    std::array<cv::Point, 3> tri;
-    for (int k = 0; k < 3; ++k) {
-      const Eigen::Vector2f p = frame.to_pixel(mesh.V.row(mesh.F(f, k)).transpose());
-      tri[k] = cv::Point(cvRound(p.x() * (1 << kShift)), cvRound(p.y() * (1 << kShift)));
-    }
-    cv::fillConvexPoly(out, tri.data(), 3, 255, cv::LINE_8, kShift);
-  }
   return out;
 }
 
