@@ -43,9 +43,9 @@ struct ReadyAvatar {
   int person_id = 0;
   std::filesystem::path glb_path;
   Landmarks bind_world{};
-  long vertices = 0;  // 0 when it came from the cache
+  long vertices = 0;                                  // 0 when it came from the cache
   std::shared_ptr<const builder::AvatarBuild> build;  // what was built (run_build_job); else null
-  int version = 1;                                     // > 1: a refinement (avatar_updated)
+  int version = 1;                                    // > 1: a refinement (avatar_updated)
 };
 
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools);

@@ -14,7 +14,6 @@
 #include "avatar/obj_writer.hpp"
 #include "core/error.hpp"
 #include "support/process.hpp"
-#include "support/process.hpp"
 #include "support/testdata.hpp"
 #include "unit/avatar/avatar_fixture.hpp"
 
