@@ -47,6 +47,21 @@ NearestBone nearest_visible_bone(const Eigen::Vector3f& p, const BindPose& s,
   return {};
 }
 
+// Solves A W = rhs. A singular system (a vertex whose triangles are all degenerate, or a piece of
+// the mesh no bone heats: a zero pivot) is factored again with a tiny diagonal added (1e-9 of its
+// largest entry): well-posed rows keep their weights, the singular ones get none.
+Eigen::MatrixXd solve_heat_system(Eigen::SparseMatrix<double> A, const Eigen::MatrixXd& rhs) {
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver(A);
+  if (solver.info() != Eigen::Success) {
+    const double ridge = 1e-9 * std::max(1e-12, A.diagonal().cwiseAbs().maxCoeff());
+    for (Eigen::Index i = 0; i < A.rows(); ++i) A.coeffRef(i, i) += ridge;
+    solver.compute(A);
+  }
+  if (solver.info() != Eigen::Success)
+    throw Error("avatar: skin weight system could not be factored; the mesh is degenerate");
+  return solver.solve(rhs);
+}
+
 }  // namespace
 
 Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::MatrixXi& F,
@@ -67,10 +82,7 @@ Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::Ma
   }
   Eigen::SparseMatrix<double> A = -cotangent_laplacian(V, F);
   for (Eigen::Index i = 0; i < nv; ++i) A.coeffRef(i, i) += heat[i];
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver(A);
-  if (solver.info() != Eigen::Success)
-    throw Error("avatar: skin weight system could not be factored; the mesh is degenerate");
-  return solver.solve(rhs);
+  return solve_heat_system(std::move(A), rhs);
 }
 
 SkinWeights keep_strongest_influences(const Eigen::MatrixXd& dense) {

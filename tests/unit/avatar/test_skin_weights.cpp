@@ -40,6 +40,26 @@ TEST(AvatarSkinWeights, NormalizedAtMostFourEveryVertexInfluenced) {
   }
 }
 
+// A piece of mesh no bone heats (here: every bone hidden) and a vertex no triangle uses make the
+// heat system singular; the weights still come out, normalized, and the heated part keeps its.
+TEST(AvatarSkinWeights, ASingularHeatSystemStillGivesNormalizedWeights) {
+  const auto& a = built_avatar();
+  avatar::SkinWeightOptions hidden;
+  hidden.visible = [](const Eigen::Vector3f&, const Eigen::Vector3f&) { return false; };
+  Eigen::MatrixXf V(a.rec.mesh.V.rows() + 1, 3);
+  V << a.rec.mesh.V, Eigen::RowVector3f(5, 5, 5);  // unused by any face
+  const avatar::SkinWeights w = avatar::keep_strongest_influences(
+      avatar::heat_diffusion_weights(V, a.rec.mesh.F, a.skeleton, hidden));
+  for (Eigen::Index v = 0; v < w.weights.rows(); ++v) {
+    ASSERT_TRUE(w.weights.row(v).allFinite()) << "vertex " << v;
+    EXPECT_NEAR(w.weights.row(v).sum(), 1.0f, 1e-5f);
+  }
+  const Eigen::MatrixXd heated = avatar::heat_diffusion_weights(V, a.rec.mesh.F, a.skeleton, {});
+  const Eigen::MatrixXd plain =
+      avatar::heat_diffusion_weights(a.rec.mesh.V, a.rec.mesh.F, a.skeleton, {});
+  EXPECT_LT((heated.topRows(plain.rows()) - plain).cwiseAbs().maxCoeff(), 1e-4);
+}
+
 TEST(AvatarSkinWeights, ArmVerticesAreDominatedByArmBones) {
   using namespace avatar::lm;
   const auto& a = built_avatar();
