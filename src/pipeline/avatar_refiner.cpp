@@ -71,7 +71,7 @@ std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const Bui
     auto it = states_.find(job.person_id);
     if (it == states_.end()) return std::nullopt;
     build = it->second.build;
-    paint = it->second.paint;  // shared pixels: nobody else touches them while the person is busy
+    paint = it->second.paint;  // paint_from_view works on its own copy
   }
   try {
     const cv::Mat mask = person_mask(job.person);
