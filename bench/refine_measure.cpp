@@ -83,10 +83,22 @@ void print_row(const char* name, const Bands& b) {
   std::printf("\n");
 }
 
-// The two atlases and, for every 10th held-out frame, the frame beside the avatar rendered into
-// it as built and as refined.
+// The frame darkened, the person mask's pixels the refined avatar misses in red, the avatar's
+// pixels outside the mask in blue, both in green.
+cv::Mat silhouette_overlay(const avatar::RiggedAvatar& a, const test::ClipFrame& f) {
+  const avatar::FrameRender r = avatar::render_into_frame(a, f.observation());
+  const cv::Mat avatar_px = r.raster.face >= 0, person = f.mask >= 128;
+  cv::Mat out = f.image * 0.4;
+  out.setTo(cv::Scalar(0, 0, 255), person & ~avatar_px);
+  out.setTo(cv::Scalar(255, 0, 0), avatar_px & ~person);
+  out.setTo(cv::Scalar(0, 160, 0), avatar_px & person);
+  return out;
+}
+
+// The two atlases and, for every 16th kept frame, the frame beside the avatar rendered into
+// it as built and as refined, and the refined silhouette against the mask.
 void write_images(const std::filesystem::path& dir, const test::AvatarPair& avatars,
-                  const std::vector<const test::ClipFrame*>& frames) {
+                  const std::vector<test::ClipFrame>& frames) {
   std::filesystem::create_directories(dir);
   cv::imwrite((dir / "atlas_front.png").string(), avatars.front_only.rest.texture);
   cv::imwrite((dir / "atlas_refined.png").string(), avatars.refined_atlas);
@@ -95,12 +107,13 @@ void write_images(const std::filesystem::path& dir, const test::AvatarPair& avat
     const avatar::FrameRender r = avatar::render_into_frame(a, f.observation());
     return avatar::render_textured(r.view.mesh, atlas, r.view.camera, r.raster);
   };
-  for (size_t i = 0; i < frames.size(); i += 10) {
-    const test::ClipFrame& f = *frames[i];
+  for (size_t i = 0; i < frames.size(); i += 16) {
+    const test::ClipFrame& f = frames[i];
     cv::Mat row;
     cv::hconcat(std::vector<cv::Mat>{f.image,
                                      render(avatars.front_only, avatars.front_only.rest.texture, f),
-                                     render(avatars.refined, avatars.refined_atlas, f)},
+                                     render(avatars.refined, avatars.refined_atlas, f),
+                                     silhouette_overlay(avatars.refined, f)},
                 row);
     cv::resize(row, row, {}, 0.5, 0.5, cv::INTER_AREA);
     cv::imwrite((dir / ("frame_" + std::to_string(f.index) + ".png")).string(), row);
@@ -198,7 +211,7 @@ int run(const Options& o) {
       scales[0], scales[1], scales[2], scales[3], side.size(), fit_ms);
   std::printf("paint: %.1f ms per refinement frame (pose + camera + raster + paint, 2 threads)\n",
               paint_ms);
-  if (!o.out.empty()) write_images(o.out, avatars, split.held_out);
+  if (!o.out.empty()) write_images(o.out, avatars, frames);
   return 0;
 }
 

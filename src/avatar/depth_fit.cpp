@@ -70,10 +70,20 @@ DepthScales fit_depth_scales(const RiggedAvatar& avatar,
   if (side_frames.empty()) throw Error("fit_depth_scales: no side view to fit the depth to");
   DepthScales best;
   best.fill(1.0f);
+  std::vector<PoseLandmarks> poses;
+  for (const FrameObservation& f : side_frames)
+    poses.push_back(pose_to_frame(avatar, f.landmarks, f.world, f.mask >= 128).pose);
   const auto score = [&](const DepthScales& s) {
     const Mesh mesh = scale_depth(avatar, s);
-    return mean_silhouette_iou({mesh, avatar.skeleton, avatar.weights, avatar.bind_world},
-                               side_frames);
+    const RiggedAvatar scaled{mesh, avatar.skeleton, avatar.weights, avatar.bind_world};
+    double sum = 0;
+    for (size_t i = 0; i < side_frames.size(); ++i) {
+      const FrameObservation& f = side_frames[i];
+      const cv::Mat person = f.mask >= 128;
+      const PosedView view = pose_with(scaled, poses[i], f.landmarks, f.world, person);
+      sum += silhouette_iou(rasterize_depth(view.mesh, view.camera, person.size()), person);
+    }
+    return sum / static_cast<double>(side_frames.size());
   };
   double best_score = score(best);
   for (int round = 0; round < options.rounds; ++round)

@@ -2,7 +2,9 @@
 // the person is seen from the side; gives the rest mesh with each body part's depth profile
 // scaled (vertices move along the build view's camera ray: their model z only, about the z of
 // their dominant bone) by the factor that maximizes the mean silhouette IoU of the avatar posed
-// into those frames. F, UV, FUV, the texture and the skin weights stay valid; V and N change.
+// into those frames (each frame's pose fitted once, to the as-built mesh, by pose_to_frame, then
+// kept while the depth changes). F, UV, FUV, the texture and the skin weights stay valid; V and N
+// change.
 #pragma once
 
 #include <array>

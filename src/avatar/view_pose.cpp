@@ -6,15 +6,22 @@
 #include <opencv2/imgproc.hpp>
 
 #include "avatar/depth_raster.hpp"
+#include "avatar/image_aligned_pose.hpp"
 #include "avatar/image_frame.hpp"
 #include "avatar/landmarks.hpp"
 #include "avatar/mesh_ops.hpp"
+#include "avatar/silhouette_fit.hpp"
+#include "avatar/silhouette_pose.hpp"
 #include "avatar/skinning.hpp"
 #include "body/bone_rotations.hpp"
 
 namespace am::avatar {
 
 namespace {
+
+// The silhouette shift search reaches 1/40 of the person's height (27 px at 1080 rows) around
+// the mean-column match.
+constexpr int kShiftSearchDivisor = 40;
 
 // Left minus right of a landmark pair, in the model frame's ground plane (x, z).
 Eigen::Vector2f across_xz(const PoseLandmarks& world, int left, int right) {
@@ -53,20 +60,31 @@ ImageToModel fit_camera_to_mask(const Mesh& posed, ImageToModel camera, const cv
   camera.metres_per_pixel = (high - low) / static_cast<float>(rows.height - 1);
   camera.hip_px.y() =
       static_cast<float>(rows.br().y - 1) - (camera.hip_height - low) / camera.metres_per_pixel;
-  const cv::Moments rendered =
-      cv::moments(rasterize_depth(posed, camera, mask.size()).face >= 0, true);
-  const cv::Moments person = cv::moments(mask, true);
-  if (rendered.m00 > 0 && person.m00 > 0)
-    camera.hip_px.x() += static_cast<float>(person.m10 / person.m00 - rendered.m10 / rendered.m00);
+  const cv::Mat rendered = rasterize_depth(posed, camera, mask.size()).face >= 0;
+  const cv::Moments drawn = cv::moments(rendered, true), person = cv::moments(mask, true);
+  if (drawn.m00 <= 0 || person.m00 <= 0) return camera;
+  const cv::Point mean_column_shift(cvRound(person.m10 / person.m00 - drawn.m10 / drawn.m00), 0);
+  const int radius = std::max(2, rows.height / kShiftSearchDivisor);
+  const cv::Point shift = best_silhouette_shift(rendered, mask, mean_column_shift, radius);
+  camera.hip_px += Eigen::Vector2f(static_cast<float>(shift.x), static_cast<float>(shift.y));
   return camera;
+}
+
+PosedView pose_with(const RiggedAvatar& avatar, const PoseLandmarks& pose,
+                    const PoseLandmarks& frame_landmarks, const PoseLandmarks& frame_world,
+                    const cv::Mat& frame_mask) {
+  Mesh posed = pose_mesh(avatar, pose);
+  const ImageToModel camera = fit_camera_to_mask(
+      posed, estimate_image_to_model(frame_landmarks, frame_world, frame_mask), frame_mask);
+  return {std::move(posed), camera, pose};
 }
 
 PosedView pose_to_frame(const RiggedAvatar& avatar, const PoseLandmarks& frame_landmarks,
                         const PoseLandmarks& frame_world, const cv::Mat& frame_mask) {
-  Mesh posed = pose_mesh(avatar, frame_world);
-  const ImageToModel camera = fit_camera_to_mask(
-      posed, estimate_image_to_model(frame_landmarks, frame_world, frame_mask), frame_mask);
-  return {std::move(posed), camera};
+  const PoseLandmarks aligned = align_world_to_image(frame_landmarks, frame_world);
+  const PosedView first = pose_with(avatar, aligned, frame_landmarks, frame_world, frame_mask);
+  const PoseLandmarks fitted = fit_pose_to_silhouette(avatar, aligned, first.camera, frame_mask);
+  return pose_with(avatar, fitted, frame_landmarks, frame_world, frame_mask);
 }
 
 float body_yaw_deg(const PoseLandmarks& world) {

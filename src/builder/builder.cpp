@@ -5,6 +5,7 @@
 
 #include "avatar/body_height.hpp"
 #include "avatar/gltf_writer.hpp"
+#include "avatar/image_aligned_pose.hpp"
 #include "avatar/obj_writer.hpp"
 #include "avatar/silhouette_visibility.hpp"
 #include "avatar/skeleton.hpp"
@@ -59,7 +60,7 @@ void fill_mesh_stats(const AvatarBuild& b, BuildReport& report) {
   report.bones = kBoneCount;
   report.glb_bytes = static_cast<long>(b.glb.size());
   report.height_m = mesh.V.col(1).maxCoeff() - mesh.V.col(1).minCoeff();
-  report.landmark_height_m = avatar::estimate_height_m(b.bind_world);
+  report.landmark_height_m = avatar::estimate_height_m(b.view.world);
   report.silhouette_iou =
       silhouette_iou(mesh, b.reconstruction.frame, b.reconstruction.binary_mask);
 }
@@ -81,7 +82,7 @@ AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
   StageTimings& t = b.report.timings;
   b.view = timed(t.segment_ms,
                  [&] { return cut_out_person(bgr, person, segmenter, options, b.report); });
-  b.bind_world = b.view.world;
+  b.bind_world = avatar::align_world_to_image(b.view.landmarks, b.view.world);
   b.reconstruction =
       timed(t.reconstruct_ms, [&] { return avatar::reconstruct(b.view, options.reconstruct); });
   const avatar::Reconstruction& rec = b.reconstruction;

@@ -1,0 +1,130 @@
+#include "avatar/silhouette_pose.hpp"
+
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "avatar/depth_raster.hpp"
+#include "avatar/landmarks.hpp"
+#include "avatar/silhouette_fit.hpp"
+
+namespace am::avatar {
+namespace {
+
+// The hip midpoint, about which the upper body leans.
+constexpr int kHipsCentre = -1;
+
+// A joint and the landmarks its bone carries (the rest of the limb below it).
+struct LimbTurn {
+  int joint;
+  std::vector<int> carried;
+};
+
+const std::array<LimbTurn, 9>& limb_turns() {
+  static const std::array<LimbTurn, 9> turns = {{
+      {kHipsCentre, {lm::kNose,          lm::kLeftEyeInner, lm::kLeftEye,       lm::kLeftEyeOuter,
+                     lm::kRightEyeInner, lm::kRightEye,     lm::kRightEyeOuter, lm::kLeftEar,
+                     lm::kRightEar,      lm::kMouthLeft,    lm::kMouthRight,    lm::kLeftShoulder,
+                     lm::kRightShoulder, lm::kLeftElbow,    lm::kRightElbow,    lm::kLeftWrist,
+                     lm::kRightWrist,    lm::kLeftPinky,    lm::kRightPinky,    lm::kLeftIndex,
+                     lm::kRightIndex,    lm::kLeftThumb,    lm::kRightThumb}},
+      {lm::kLeftShoulder,
+       {lm::kLeftElbow, lm::kLeftWrist, lm::kLeftPinky, lm::kLeftIndex, lm::kLeftThumb}},
+      {lm::kRightShoulder,
+       {lm::kRightElbow, lm::kRightWrist, lm::kRightPinky, lm::kRightIndex, lm::kRightThumb}},
+      {lm::kLeftElbow, {lm::kLeftWrist, lm::kLeftPinky, lm::kLeftIndex, lm::kLeftThumb}},
+      {lm::kRightElbow, {lm::kRightWrist, lm::kRightPinky, lm::kRightIndex, lm::kRightThumb}},
+      {lm::kLeftHip, {lm::kLeftKnee, lm::kLeftAnkle, lm::kLeftHeel, lm::kLeftFootIndex}},
+      {lm::kRightHip, {lm::kRightKnee, lm::kRightAnkle, lm::kRightHeel, lm::kRightFootIndex}},
+      {lm::kLeftKnee, {lm::kLeftAnkle, lm::kLeftHeel, lm::kLeftFootIndex}},
+      {lm::kRightKnee, {lm::kRightAnkle, lm::kRightHeel, lm::kRightFootIndex}},
+  }};
+  return turns;
+}
+
+constexpr int kYaw = static_cast<int>(std::tuple_size_v<std::array<LimbTurn, 9>>);
+constexpr int kAngles = kYaw + 1;
+using Angles = std::array<float, kAngles>;  // degrees: the limb turns, then the body's yaw
+
+float radians(float deg) { return deg * std::numbers::pi_v<float> / 180.0f; }
+
+// Landmarks `carried` turned by `deg` about the camera axis through `joint` (image plane).
+void turn_in_image(PoseLandmarks& l, const LimbTurn& turn, float deg) {
+  const float c = std::cos(radians(deg)), s = std::sin(radians(deg));
+  const PoseLandmark centre = turn.joint == kHipsCentre ? PoseLandmark{} : l[turn.joint];
+  for (int i : turn.carried) {
+    const float x = l[i].x - centre.x, y = l[i].y - centre.y;
+    l[i].x = centre.x + c * x - s * y;
+    l[i].y = centre.y + s * x + c * y;
+  }
+}
+
+// Every landmark turned by `deg` about the vertical through the hip midpoint (the origin).
+void turn_body(PoseLandmarks& l, float deg) {
+  const float c = std::cos(radians(deg)), s = std::sin(radians(deg));
+  for (PoseLandmark& p : l) {
+    const float x = p.x, z = p.z;
+    p.x = c * x + s * z;
+    p.z = -s * x + c * z;
+  }
+}
+
+PoseLandmarks turned_pose(const PoseLandmarks& world, const Angles& a) {
+  PoseLandmarks out = world;
+  turn_body(out, a[kYaw]);
+  for (int i = 0; i < kYaw; ++i)
+    if (a[i] != 0.0f) turn_in_image(out, limb_turns()[i], a[i]);
+  return out;
+}
+
+// The silhouette IoU of the avatar posed by `world`, seen at reduced resolution.
+struct SilhouetteScore {
+  const RiggedAvatar& avatar;
+  ImageToModel camera;  // already scaled down
+  cv::Mat mask;         // scaled down, 0/255
+
+  double operator()(const PoseLandmarks& world) const {
+    const cv::Mat drawn = rasterize_depth(pose_mesh(avatar, world), camera, mask.size()).face >= 0;
+    return shifted_iou(drawn, mask, {0, 0});
+  }
+};
+
+SilhouetteScore scaled_score(const RiggedAvatar& avatar, ImageToModel camera, const cv::Mat& mask,
+                             int downscale) {
+  const float f = static_cast<float>(downscale);
+  camera.metres_per_pixel *= f;
+  camera.hip_px = (camera.hip_px + Eigen::Vector2f(0.5f, 0.5f)) / f - Eigen::Vector2f(0.5f, 0.5f);
+  cv::Mat small;
+  cv::resize(mask, small, cv::Size(mask.cols / downscale, mask.rows / downscale), 0, 0,
+             cv::INTER_AREA);
+  return {avatar, camera, small >= 128};
+}
+
+}  // namespace
+
+PoseLandmarks fit_pose_to_silhouette(const RiggedAvatar& avatar, const PoseLandmarks& world,
+                                     const ImageToModel& camera, const cv::Mat& mask,
+                                     const SilhouettePoseOptions& options) {
+  const SilhouetteScore score = scaled_score(avatar, camera, mask, options.downscale);
+  Angles best{};
+  double best_iou = score(world);
+  for (const float step : {8.0f, 4.0f, 2.0f}) {
+    for (int i = 0; i < kAngles; ++i) {
+      for (const float sign : {1.0f, -1.0f}) {
+        for (Angles trial = best; std::abs(trial[i] + sign * step) <= options.max_turn_deg;) {
+          trial[i] += sign * step;
+          const double iou = score(turned_pose(world, trial));
+          if (iou <= best_iou) break;
+          best_iou = iou;
+          best = trial;
+        }
+      }
+    }
+  }
+  return turned_pose(world, best);
+}
+
+}  // namespace am::avatar
