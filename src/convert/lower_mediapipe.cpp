@@ -38,6 +38,22 @@ std::string rotation_cos_sin(GraphOps& ops, const std::string& xy, int64_t left,
   return ops.op("MatMul", {unit, ops.floats({2, 2}, {c, s, s, -c})});
 }
 
+struct TurnedBox {
+  std::string centre;  // [1, 1, 2], landmark space
+  std::string size;    // [1, 1, 2], width and height in the turned frame
+};
+
+// The box of the `subset` points of `xy` [1, N, 2] in the frame turned by `turn`.
+TurnedBox turned_box(GraphOps& ops, const std::string& xy, const std::vector<int64_t>& subset,
+                     const std::string& turn) {
+  const std::string turned = ops.op("MatMul", {ops.gather(xy, 1, subset), turn});
+  const std::string high = ops.reduce("ReduceMax", turned, {1}, true);
+  const std::string low = ops.reduce("ReduceMin", turned, {1}, true);
+  const std::string middle = ops.op("Mul", {ops.op("Add", {high, low}), ops.graph().scalar(0.5f)});
+  return {ops.op("MatMul", {middle, ops.transpose(turn, {0, 2, 1})}),  // turned back
+          ops.op("Sub", {high, low})};
+}
+
 void lower_landmarks_to_transform_matrix(Lowering& l, const OpDef& op) {
   if (l.rank(op.inputs.at(0)) != 3) l.fail(op, "needs [1, N, 3] landmarks");
   const CustomOptions options(l, op);
@@ -53,22 +69,42 @@ void lower_landmarks_to_transform_matrix(Lowering& l, const OpDef& op) {
   // turn = [[c, s], [-s, c]]: row vectors times it are turned by r; it is also R(-r).
   const std::string turn =
       ops.concat({cos_sin, ops.op("MatMul", {cos_sin, ops.floats({2, 2}, {0, 1, -1, 0})})}, 1);
-  const std::string turned = ops.op("MatMul", {ops.gather(xy, 1, subset), turn});
-  const std::string high = ops.reduce("ReduceMax", turned, {1}, true);
-  const std::string low = ops.reduce("ReduceMin", turned, {1}, true);
-  const std::string middle = ops.op("Mul", {ops.op("Add", {high, low}), ops.graph().scalar(0.5f)});
-  const std::string centre = ops.op("MatMul", {middle, ops.transpose(turn, {0, 2, 1})});
-  const std::string scale = ops.op(
-      "Mul",
-      {ops.op("Sub", {high, low}), ops.floats({1, 1, 2}, {options.number("scale_x") / out_w,
-                                                          options.number("scale_y") / out_h})});
-  const std::string linear = ops.op("Mul", {turn, scale});  // R(-r) * diag(scale)
+  const TurnedBox box = turned_box(ops, xy, subset, turn);
+  const std::string scale =
+      ops.op("Mul", {box.size, ops.floats({1, 1, 2}, {options.number("scale_x") / out_w,
+                                                      options.number("scale_y") / out_h})});
+  // matrix = shift(centre) * R(-r) * diag(scale) * shift(-out_w / 2, -out_h / 2).
+  const std::string linear = ops.op("Mul", {turn, scale});
   const std::string shift =
       ops.op("Add", {ops.op("MatMul", {linear, ops.floats({1, 2, 1}, {-out_w / 2, -out_h / 2})}),
-                     ops.transpose(centre, {0, 2, 1})});
+                     ops.transpose(box.centre, {0, 2, 1})});
   const std::string top = ops.concat({linear, ops.floats({1, 2, 1}, {0, 0}), shift}, 2);
   const std::string bottom = ops.floats({1, 2, 4}, {0, 0, 1, 0, 0, 0, 0, 1});
   set_attr(ops.op_to("Concat", {top, bottom}, l.define(op.outputs[0])), "axis", int64_t{1});
+}
+
+// Where each of the out_h x out_w output pixels reads the input: matrix * (x + 0.5, y + 0.5) -
+// 0.5, input pixels, [1, out_h * out_w, 2], row by row.
+std::string sample_points(GraphOps& ops, const std::string& matrix, int64_t out_h, int64_t out_w) {
+  std::vector<float> centres;  // (x + 0.5, y + 0.5, 1)
+  for (int64_t y = 0; y < out_h; ++y) {
+    for (int64_t x = 0; x < out_w; ++x) centres.insert(centres.end(), {x + 0.5f, y + 0.5f, 1.0f});
+  }
+  const std::string moved =
+      ops.op("MatMul", {ops.floats({1, out_h * out_w, 3}, centres), affine_columns(ops, matrix)});
+  return ops.op("Sub", {moved, ops.graph().scalar(0.5f)});
+}
+
+// 1 where a sample point lies inside [0, limits], else 0: [1, points].
+std::string inside_mask(GraphOps& ops, const std::string& points, const std::string& limits) {
+  onnx::NodeProto* cast = nullptr;
+  const std::string outside =
+      ops.op("Cast",
+             {ops.op("Or", {ops.op("Less", {points, ops.graph().scalar(0.0f)}),
+                            ops.op("Greater", {points, limits})})},
+             &cast);
+  set_attr(*cast, "to", int64_t{onnx::TensorProto::FLOAT});
+  return ops.op("Sub", {ops.graph().scalar(1.0f), ops.reduce("ReduceMax", outside, {2}, false)});
 }
 
 void lower_transform_tensor_bilinear(Lowering& l, const OpDef& op) {
@@ -78,20 +114,12 @@ void lower_transform_tensor_bilinear(Lowering& l, const OpDef& op) {
   const int64_t in_h = in_shape[1], in_w = in_shape[2], out_h = out_shape[1], out_w = out_shape[2];
   if (in_h < 2 || in_w < 2) l.fail(op, "needs an input of at least 2 x 2");
   GraphOps ops(l.graph(), l.model().tensors[op.outputs[0]].name);
-  std::vector<float> centres;  // (x + 0.5, y + 0.5, 1) per output pixel, row by row
-  for (int64_t y = 0; y < out_h; ++y) {
-    for (int64_t x = 0; x < out_w; ++x) {
-      centres.insert(centres.end(), {x + 0.5f, y + 0.5f, 1.0f});
-    }
-  }
-  const std::string at =
-      ops.op("Sub", {ops.op("MatMul", {ops.floats({1, out_h * out_w, 3}, centres),
-                                       affine_columns(ops, l.input(op.inputs.at(1)))}),
-                     ops.graph().scalar(0.5f)});
+  const std::string points = sample_points(ops, l.input(op.inputs.at(1)), out_h, out_w);
   const std::string limits =
       ops.floats({2}, {static_cast<float>(in_w - 1), static_cast<float>(in_h - 1)});
+  // GridSample with align_corners: -1 and 1 are the centres of the first and last pixels.
   const std::string grid = ops.reshape(
-      ops.op("Sub", {ops.op("Div", {ops.op("Mul", {at, ops.graph().scalar(2.0f)}), limits}),
+      ops.op("Sub", {ops.op("Div", {ops.op("Mul", {points, ops.graph().scalar(2.0f)}), limits}),
                      ops.graph().scalar(1.0f)}),
       {1, out_h, out_w, 2});
   onnx::NodeProto* sample = nullptr;
@@ -99,15 +127,9 @@ void lower_transform_tensor_bilinear(Lowering& l, const OpDef& op) {
   set_attr(*sample, "mode", std::string("bilinear"));
   set_attr(*sample, "padding_mode", std::string("zeros"));
   set_attr(*sample, "align_corners", int64_t{1});
-  onnx::NodeProto* cast = nullptr;
-  const std::string outside = ops.op("Cast",
-                                     {ops.op("Or", {ops.op("Less", {at, ops.graph().scalar(0.0f)}),
-                                                    ops.op("Greater", {at, limits})})},
-                                     &cast);
-  set_attr(*cast, "to", int64_t{onnx::TensorProto::FLOAT});
-  const std::string inside =
-      ops.op("Sub", {ops.graph().scalar(1.0f), ops.reduce("ReduceMax", outside, {2}, false)});
-  ops.op_to("Mul", {sampled, ops.reshape(inside, {1, 1, out_h, out_w})}, l.define(op.outputs[0]));
+  // MediaPipe gives 0 for a point past the last pixel centre; GridSample would blend with 0.
+  const std::string inside = ops.reshape(inside_mask(ops, points, limits), {1, 1, out_h, out_w});
+  ops.op_to("Mul", {sampled, inside}, l.define(op.outputs[0]));
 }
 
 void lower_transform_landmarks(Lowering& l, const OpDef& op) {
