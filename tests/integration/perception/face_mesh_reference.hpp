@@ -37,22 +37,6 @@ inline std::vector<cv::Point2f> pass_pixels(const nlohmann::json& pass, const ch
   return out;
 }
 
-inline void run_official_face_mesh(const std::vector<std::filesystem::path>& images,
-                                   const std::filesystem::path& cache) {
-  const auto home = app_home() / "mediapipe_js";
-  shell_output("bash '" + std::string(AM_SOURCE_DIR) + "/tests/mediapipe_js/install.sh' >&2");
-  const auto out = cache / ("run_" + std::to_string(::getpid()) + ".json");
-  std::string command =
-      "node '" + (home / "run_face_mesh.mjs").string() + "' '" + out.string() + "'";
-  for (const auto& image : images) command += " '" + image.string() + "'";
-  shell_output(command + " >&2");
-  const nlohmann::json all = nlohmann::json::parse(std::ifstream(out));
-  for (const auto& image : images) {
-    std::ofstream(cache / (file_sha256(image) + ".json")) << all["images"][image.string()].dump();
-  }
-  std::filesystem::remove(out);
-}
-
 // Image path -> the solution's landmarks on it.
 inline std::map<std::string, ReferenceFaceMesh> face_mesh_reference(
     const std::vector<std::filesystem::path>& images) {
@@ -61,7 +45,7 @@ inline std::map<std::string, ReferenceFaceMesh> face_mesh_reference(
   std::vector<std::filesystem::path> missing;
   for (const auto& image : images)
     if (!std::filesystem::exists(cache / (file_sha256(image) + ".json"))) missing.push_back(image);
-  if (!missing.empty()) run_official_face_mesh(missing, cache);
+  if (!missing.empty()) run_official_solution(missing, cache, "run_face_mesh.mjs");
   std::map<std::string, ReferenceFaceMesh> result;
   for (const auto& image : images) {
     const auto doc = nlohmann::json::parse(std::ifstream(cache / (file_sha256(image) + ".json")));
