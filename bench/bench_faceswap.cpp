@@ -85,6 +85,15 @@ void BM_FaceMesh(benchmark::State& state) {
 }
 BENCHMARK(BM_FaceMesh)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The mesh the swapper runs (refined lips, eyes and irises).
+void BM_FaceMeshWithAttention(benchmark::State& state) {
+  const FaceMesh mesh = attention_face_mesh(models_dir(), two_threads().session);
+  const cv::Mat frame = frame_720p();
+  const FaceRoi roi = roi_from_points(mesh.locate(frame, {{640, 300}, 400, 0}).points);
+  for (auto _ : state) benchmark::DoNotOptimize(mesh.locate(frame, roi));
+}
+BENCHMARK(BM_FaceMeshWithAttention)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_PasteFace(benchmark::State& state) {
   FaceSwapOptions options = two_threads();
   options.paste.blend = state.range(0) ? BlendMode::Seamless : BlendMode::Feathered;

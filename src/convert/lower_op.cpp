@@ -82,6 +82,9 @@ bool lower_builtin(Lowering& l, const OpDef& op) {
     case kMean:
       lower_mean(l, op);
       break;
+    case kStridedSlice:
+      lower_strided_slice(l, op);
+      break;
     case kResizeBilinear:
       lower_resize_bilinear(l, op);
       break;
@@ -103,12 +106,13 @@ bool lower_builtin(Lowering& l, const OpDef& op) {
 void lower_op(Lowering& l, const OpDef& op) {
   if (op.builtin == kCustom && op.custom_code == "Convolution2DTransposeBias") {
     lower_transpose_conv_bias(l, op);
-  } else if (op.builtin == kCustom || !lower_builtin(l, op)) {
+  } else if (op.builtin == kCustom ? !lower_mediapipe_op(l, op) : !lower_builtin(l, op)) {
     l.fail(op,
            "is not supported by the converter (supported: CONV_2D, DEPTHWISE_CONV_2D, ADD, MUL, "
            "SUB, PAD, MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, CONCATENATION, MEAN, LOGISTIC, "
            "RELU, RELU6, RELU_N1_TO_1, TANH, ABS, PRELU, HARD_SWISH, RESIZE_BILINEAR, "
-           "DEPTH_TO_SPACE, DEQUANTIZE, DENSIFY, Convolution2DTransposeBias)");
+           "DEPTH_TO_SPACE, STRIDED_SLICE, DEQUANTIZE, DENSIFY, Convolution2DTransposeBias, "
+           "Landmarks2TransformMatrix, TransformTensorBilinear, TransformLandmarks)");
   }
 }
 

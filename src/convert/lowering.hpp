@@ -62,7 +62,7 @@ class Lowering {
 
 void lower_op(Lowering& lowering, const tflite::OpDef& op);
 
-// Per-family lowerings (lower_conv.cpp, lower_elementwise.cpp, lower_layout.cpp).
+// Per-family lowerings (lower_conv.cpp, lower_elementwise.cpp, lower_layout.cpp, lower_slice.cpp).
 void lower_conv(Lowering& l, const tflite::OpDef& op);
 void lower_depthwise_conv(Lowering& l, const tflite::OpDef& op);
 void lower_transpose_conv_bias(Lowering& l, const tflite::OpDef& op);
@@ -76,5 +76,10 @@ void lower_concat(Lowering& l, const tflite::OpDef& op);
 void lower_resize_bilinear(Lowering& l, const tflite::OpDef& op);
 void lower_depth_to_space(Lowering& l, const tflite::OpDef& op);
 void lower_mean(Lowering& l, const tflite::OpDef& op);
+void lower_strided_slice(Lowering& l, const tflite::OpDef& op);
+
+// MediaPipe's custom Landmarks2TransformMatrix, TransformTensorBilinear and TransformLandmarks
+// (lower_mediapipe.cpp); false for any other operator.
+bool lower_mediapipe_op(Lowering& l, const tflite::OpDef& op);
 
 }  // namespace am

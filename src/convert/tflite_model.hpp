@@ -49,12 +49,15 @@ struct OpOptions {
   bool align_corners = false;
   bool half_pixel_centers = false;
   std::vector<int64_t> new_shape;
-  std::vector<uint8_t> custom;  // raw custom_options bytes
+  int begin_mask = 0, end_mask = 0;  // STRIDED_SLICE: bit i set = axis i takes its full range
+  int other_slice_masks = 0;         // STRIDED_SLICE: ellipsis, new-axis and shrink masks ORed
+  std::vector<uint8_t> custom;       // raw custom_options bytes
 };
 
 struct OpDef {
   int32_t builtin = 0;
   std::string custom_code;  // set when builtin == kCustom
+  int version = 1;          // the operator code's version
   std::vector<int> inputs;  // tensor indices, -1 = optional input left out
   std::vector<int> outputs;
   OpOptions options;

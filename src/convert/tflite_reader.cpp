@@ -142,6 +142,13 @@ OpOptions read_options(int32_t code, const Table* t) {
       o.align_corners = field<uint8_t>(t, resize_opts::kAlignCorners, 0) != 0;
       o.half_pixel_centers = field<uint8_t>(t, resize_opts::kHalfPixelCenters, 0) != 0;
       break;
+    case kStridedSlice:
+      o.begin_mask = field<int32_t>(t, strided_slice_opts::kBeginMask, 0);
+      o.end_mask = field<int32_t>(t, strided_slice_opts::kEndMask, 0);
+      o.other_slice_masks = field<int32_t>(t, strided_slice_opts::kEllipsisMask, 0) |
+                            field<int32_t>(t, strided_slice_opts::kNewAxisMask, 0) |
+                            field<int32_t>(t, strided_slice_opts::kShrinkAxisMask, 0);
+      break;
     case kDepthToSpace:
       o.block_size = field<int32_t>(t, d2s_opts::kBlockSize, 0);
       break;
@@ -163,6 +170,7 @@ OpDef read_op(const Table* t, const TableVec* opcodes, const std::string& source
   op.builtin = std::max<int32_t>(field<int8_t>(code, opcode::kDeprecatedBuiltinCode, 0),
                                  field<int32_t>(code, opcode::kBuiltinCode, 0));
   op.custom_code = string_of(code, opcode::kCustomCode);
+  op.version = field<int32_t>(code, opcode::kVersion, 1);
   op.inputs = vector_of<int>(pointer<Vec<int32_t>>(t, op::kInputs));
   op.outputs = vector_of<int>(pointer<Vec<int32_t>>(t, op::kOutputs));
   op.options = read_options(op.builtin, pointer<Table>(t, op::kBuiltinOptions));

@@ -31,6 +31,7 @@ std::string builtin_name(int32_t code) {
                                                        {kSoftmax, "SOFTMAX"},
                                                        {kTranspose, "TRANSPOSE"},
                                                        {kMean, "MEAN"},
+                                                       {kStridedSlice, "STRIDED_SLICE"},
                                                        {kDiv, "DIV"},
                                                        {kTransposeConv, "TRANSPOSE_CONV"},
                                                        {kAbs, "ABS"}};

@@ -63,6 +63,10 @@ constexpr int kNewShape = 0;
 namespace resize_opts {
 constexpr int kAlignCorners = 2, kHalfPixelCenters = 3;  // 0, 1: deprecated new_height/new_width
 }
+namespace strided_slice_opts {
+constexpr int kBeginMask = 0, kEndMask = 1, kEllipsisMask = 2, kNewAxisMask = 3,
+              kShrinkAxisMask = 4;
+}
 namespace d2s_opts {
 constexpr int kBlockSize = 0;
 }
@@ -120,6 +124,7 @@ enum Builtin : int32_t {
   kPad = 34,
   kTranspose = 39,
   kMean = 40,
+  kStridedSlice = 45,
   kSub = 41,
   kDiv = 42,
   kPrelu = 54,

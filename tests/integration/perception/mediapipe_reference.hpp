@@ -57,12 +57,15 @@ inline std::vector<cv::Point3f> points_of(const nlohmann::json& list) {
   return out;
 }
 
+// Runs tests/mediapipe_js/`script` (run_pose.mjs, run_face_mesh.mjs) on the images and caches
+// each image's entry of its {"images": {...}} as <cache>/<sha256 of the image>.json.
 inline void run_official_solution(const std::vector<std::filesystem::path>& images,
-                                  const std::filesystem::path& cache) {
+                                  const std::filesystem::path& cache,
+                                  const std::string& script = "run_pose.mjs") {
   const auto home = app_home() / "mediapipe_js";
   shell_output("bash '" + std::string(AM_SOURCE_DIR) + "/tests/mediapipe_js/install.sh' >&2");
   const auto out = cache / ("run_" + std::to_string(::getpid()) + ".json");
-  std::string command = "node '" + (home / "run_pose.mjs").string() + "' '" + out.string() + "'";
+  std::string command = "node '" + (home / script).string() + "' '" + out.string() + "'";
   for (const auto& image : images) command += " '" + image.string() + "'";
   shell_output(command + " >&2");
   const nlohmann::json all = nlohmann::json::parse(std::ifstream(out));

@@ -39,6 +39,14 @@ TEST(Convert, UnsupportedCustomOpIsNamedByItsCustomCode) {
               AllOf(HasSubstr("MaxUnpooling2D"), HasSubstr(model.string())));
 }
 
+TEST(Convert, AMediaPipeOperatorOfAnotherVersionIsRejectedNamingTheVersion) {
+  const auto dir = test::scratch_dir("convert_mediapipe_v1");
+  const auto model = test::write_one_op_model(dir, 32, "TransformTensorBilinear");  // version 1
+  EXPECT_THAT(conversion_error(model, dir / "out.onnx"),
+              AllOf(HasSubstr("TransformTensorBilinear"), HasSubstr("version 1"),
+                    HasSubstr("only version 2")));
+}
+
 TEST(Convert, NotATfliteFileIsRejectedWithItsPath) {
   const auto dir = test::scratch_dir("convert_garbage");
   const auto path = dir / "garbage.tflite";

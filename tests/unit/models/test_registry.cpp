@@ -44,7 +44,7 @@ TEST(Registry, ByteRangesAreNonEmptyAndMatchTheFileSize) {
     EXPECT_EQ(m.range->end - m.range->begin, m.size) << m.name;
     EXPECT_TRUE(ends_with(m.member, ".data")) << m.name;
   }
-  EXPECT_EQ(ranged, 2);  // pose_detection and face_landmark
+  EXPECT_EQ(ranged, 3);  // pose_detection, face_landmark, face_landmark_with_attention
 }
 
 TEST(Registry, EveryHashIsFullLengthHex) {
@@ -74,7 +74,7 @@ TEST(Registry, EveryModelNamesAPinnedPackageAndEveryPackageIsUsed) {
   std::set<std::string> used;
   for (const auto& m : am::model_registry()) used.insert(am::package_of(m).spec());
   EXPECT_EQ(used.size(), am::model_packages().size());
-  EXPECT_EQ(am::model_registry().size(), 13u);
+  EXPECT_EQ(am::model_registry().size(), 14u);
 }
 
 TEST(Registry, TarballNamesFollowTheSetupScriptConvention) {
