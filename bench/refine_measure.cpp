@@ -36,6 +36,7 @@ constexpr float kFrontalDeg = 15.0f;
 struct Options {
   int stride = 2;
   std::filesystem::path out;
+  bool segmenter_masks = false;  // judge against the selfie segmenter's masks, not the pose model's
 };
 
 Options parse(int argc, char** argv) {
@@ -46,8 +47,10 @@ Options parse(int argc, char** argv) {
       o.stride = std::stoi(argv[i + 1]);
     else if (key == "--out")
       o.out = argv[i + 1];
+    else if (key == "--masks")
+      o.segmenter_masks = std::string(argv[i + 1]) == "segmenter";
     else
-      throw Error("unknown option " + key + " (use --stride N, --out DIR)");
+      throw Error("unknown option " + key + " (use --stride N, --out DIR, --masks pose|segmenter)");
   }
   return o;
 }
@@ -158,7 +161,8 @@ int run(const Options& o) {
   tracking.with_mask = true;
   PoseTracker pose(test::models_dir(), tracking, two_cores);
   const auto clip = test::testdata("video/peoplesnapshot_female-1-casual.mp4");
-  const std::vector<test::ClipFrame> frames = test::tracked_frames(clip, pose, o.stride);
+  std::vector<test::ClipFrame> frames = test::tracked_frames(clip, pose, o.stride);
+  if (o.segmenter_masks) test::segment_again(frames, segmenter);
   const test::ClipFrame& build_frame = first_frontal(frames);
   const builder::AvatarBuild build = builder::build_avatar(build_frame.image, pose, segmenter);
   const avatar::RiggedAvatar front_only = test::rigged(build);

@@ -45,9 +45,15 @@ const std::array<LimbTurn, 9>& limb_turns() {
   return turns;
 }
 
-constexpr int kYaw = static_cast<int>(std::tuple_size_v<std::array<LimbTurn, 9>>);
+constexpr int kTurns = static_cast<int>(std::tuple_size_v<std::array<LimbTurn, 9>>);
+constexpr int kYaw = 2 * kTurns - 1;  // after the turns and the limbs' swings (not the lean's)
 constexpr int kAngles = kYaw + 1;
-using Angles = std::array<float, kAngles>;  // degrees: the limb turns, then the body's yaw
+// Degrees: the turns in the image plane, the limbs' swings out of it, then the body's yaw.
+using Angles = std::array<float, kAngles>;
+
+// A step must raise the IoU by this much: smaller gains are the reduced resolution's noise (on
+// the build frame itself they would move the limbs off the photo's).
+constexpr double kMinGain = 1e-3;
 
 float radians(float deg) { return deg * std::numbers::pi_v<float> / 180.0f; }
 
@@ -59,6 +65,24 @@ void turn_in_image(PoseLandmarks& l, const LimbTurn& turn, float deg) {
     const float x = l[i].x - centre.x, y = l[i].y - centre.y;
     l[i].x = centre.x + c * x - s * y;
     l[i].y = centre.y + s * x + c * y;
+  }
+}
+
+// Landmarks `carried` swung by `deg` out of the image plane about `joint`: about the axis across
+// both the bone (joint to its first carried landmark) and the camera axis, so the bone's image
+// direction stays and its foreshortening changes.
+void swing_out_of_image(PoseLandmarks& l, const LimbTurn& turn, float deg) {
+  const Eigen::Vector3f centre(l[turn.joint].x, l[turn.joint].y, l[turn.joint].z);
+  const int child = turn.carried.front();
+  const Eigen::Vector3f bone = Eigen::Vector3f(l[child].x, l[child].y, l[child].z) - centre;
+  const Eigen::Vector3f axis = bone.cross(Eigen::Vector3f::UnitZ());
+  if (axis.norm() < 1e-6f) return;
+  const Eigen::Matrix3f r = Eigen::AngleAxisf(radians(deg), axis.normalized()).toRotationMatrix();
+  for (int i : turn.carried) {
+    const Eigen::Vector3f p = centre + r * (Eigen::Vector3f(l[i].x, l[i].y, l[i].z) - centre);
+    l[i].x = p.x();
+    l[i].y = p.y();
+    l[i].z = p.z();
   }
 }
 
@@ -75,8 +99,11 @@ void turn_body(PoseLandmarks& l, float deg) {
 PoseLandmarks turned_pose(const PoseLandmarks& world, const Angles& a) {
   PoseLandmarks out = world;
   turn_body(out, a[kYaw]);
-  for (int i = 0; i < kYaw; ++i)
+  for (int i = 0; i < kTurns; ++i) {
     if (a[i] != 0.0f) turn_in_image(out, limb_turns()[i], a[i]);
+    if (i > 0 && a[kTurns + i - 1] != 0.0f)
+      swing_out_of_image(out, limb_turns()[i], a[kTurns + i - 1]);
+  }
   return out;
 }
 
@@ -117,7 +144,7 @@ PoseLandmarks fit_pose_to_silhouette(const RiggedAvatar& avatar, const PoseLandm
         for (Angles trial = best; std::abs(trial[i] + sign * step) <= options.max_turn_deg;) {
           trial[i] += sign * step;
           const double iou = score(turned_pose(world, trial));
-          if (iou <= best_iou) break;
+          if (iou <= best_iou + kMinGain) break;
           best_iou = iou;
           best = trial;
         }

@@ -1,5 +1,8 @@
 #include "support/turning_clip.hpp"
 
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
 #include "avatar/reconstruct.hpp"
@@ -56,6 +59,19 @@ std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTr
     if (f && index % stride == 0) out.push_back(std::move(*f));
   }
   return out;
+}
+
+void segment_again(std::vector<ClipFrame>& frames, const Segmenter& segmenter) {
+  for (ClipFrame& f : frames) {
+    const cv::Rect box = cv::boundingRect(f.mask);
+    const int side = static_cast<int>(1.2 * std::max(box.width, box.height));
+    const cv::Rect square = cv::Rect(box.x + box.width / 2 - side / 2,
+                                     box.y + box.height / 2 - side / 2, side, side) &
+                            cv::Rect(0, 0, f.image.cols, f.image.rows);
+    cv::Mat mask(f.image.size(), CV_8U, cv::Scalar(0));
+    segmenter.segment(f.image(square)).mask.copyTo(mask(square));
+    f.mask = avatar::clean_person_mask(mask);
+  }
 }
 
 avatar::RiggedAvatar rigged(const builder::AvatarBuild& build) {

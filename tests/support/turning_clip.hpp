@@ -30,6 +30,10 @@ std::vector<ClipFrame> still_frames(const std::filesystem::path& video, PoseTrac
 std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTracker& pose,
                                       int stride);
 
+// Each frame's mask replaced by the selfie segmenter's (GrabCut-refined, as the avatar build cuts
+// the person out) on a square around the pose model's mask: sharper edges than the pose model's.
+void segment_again(std::vector<ClipFrame>& frames, const Segmenter& segmenter);
+
 avatar::RiggedAvatar rigged(const builder::AvatarBuild& build);
 
 // The avatar as built and as refined (its depth-fitted mesh, whose texture is the build's atlas,
