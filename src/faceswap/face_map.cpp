@@ -40,18 +40,16 @@ std::vector<std::filesystem::path> FaceMap::photos() const {
   return all;
 }
 
+const std::filesystem::path& FaceMap::photo_for(int id) const {
+  const auto found = by_face.find(id);
+  return found != by_face.end() ? found->second : others;
+}
+
 SourceChoice FaceMap::choose() const {
-  const std::vector<std::filesystem::path> all = photos();
-  const auto index_of = [&all](const std::filesystem::path& p) {
-    return static_cast<std::size_t>(std::find(all.begin(), all.end(), p) - all.begin());
-  };
-  std::map<int, std::size_t> by_id;
-  for (const auto& [id, photo] : by_face) by_id[id] = index_of(photo);
-  std::optional<std::size_t> rest;
-  if (!others.empty()) rest = index_of(others);
-  return [by_id, rest](const TargetFace& face) -> std::optional<std::size_t> {
-    const auto found = by_id.find(face.id);
-    return found != by_id.end() ? std::optional(found->second) : rest;
+  return [map = *this, all = photos()](const TargetFace& face) -> std::optional<std::size_t> {
+    const std::filesystem::path& photo = map.photo_for(face.id);
+    if (photo.empty()) return std::nullopt;
+    return static_cast<std::size_t>(std::find(all.begin(), all.end(), photo) - all.begin());
   };
 }
 

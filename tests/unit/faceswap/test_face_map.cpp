@@ -35,6 +35,14 @@ TEST(FaceMap, EachFaceGetsItsPhotoAndTheOthersTheRest) {
   EXPECT_EQ(photos.at(*pick(map, 99)), "carol.jpg");
 }
 
+TEST(FaceMap, PhotoForGivesAFacesOwnPhotoElseThePhotoForTheRest) {
+  const FaceMap map = parse_face_map("1=bob.jpg,*=carol.jpg");
+  EXPECT_EQ(map.photo_for(1), "bob.jpg");
+  EXPECT_EQ(map.photo_for(2), "carol.jpg");
+  EXPECT_EQ(map.photo_for(kUnlistedFace), "carol.jpg");
+  EXPECT_TRUE(parse_face_map("1=bob.jpg").photo_for(2).empty());
+}
+
 TEST(FaceMap, WithoutAStarUnlistedFacesAreLeftAlone) {
   const FaceMap map = parse_face_map("1=bob.jpg");
   EXPECT_FALSE(pick(map, 0).has_value());
