@@ -60,7 +60,7 @@ void BM_WorkerBuildsPerMinute(benchmark::State& state) {
     for (int i = 0; i < kJobs; ++i) {
       BuildJob j = job;
       j.person_id = i + 1;
-      queue.enqueue(j, {"bench", "", unix_now_ms()});
+      queue.enqueue(j, {"bench", unix_now_ms()});
     }
     std::string after = "0-0";
     std::vector<BuildResult> results;

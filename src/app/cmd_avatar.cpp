@@ -31,13 +31,18 @@ void write_file(const std::string& path, const std::string& bytes) {
 
 int cmd_avatar(const Config& cfg, const AvatarCommand& opts) {
   cv::Mat photo = read_photo(opts.image);
-  if (auto swapper = face_swapper_from(cfg, models_dir(cfg))) {
+  AvatarFaces faces = avatar_faces_from(cfg, models_dir(cfg));
+  if (!faces.photo(kUnlistedFace).empty()) {
     SwapStats stats;
-    photo = swapper->swap(photo, &stats);
+    photo = faces.swapped(photo, kUnlistedFace, &stats);
     if (stats.faces.empty())
       spdlog::warn("face swap: no face found in {}; the avatar keeps its own face", opts.image);
     else
       spdlog::info("face swap: {} face(s) in {} replaced", stats.faces.size(), opts.image);
+  } else if (cfg.get_bool("face_swap.enabled")) {
+    spdlog::warn(
+        "face swap: no photo for everyone (face_swap.source_image or *=PHOTO in "
+        "face_swap.face_map); the avatar keeps its own face");
   }
   const Segmenter segmenter(models_dir(cfg), session_options(cfg));
   PoseTracker pose(models_dir(cfg), pose_options(cfg), session_options(cfg));

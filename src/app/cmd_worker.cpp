@@ -38,7 +38,7 @@ int cmd_worker(const Config& cfg, const WorkerCommand& opts) {
   const auto scratch = resolve_dir(cfg.get_string("cache.cache_dir"), "cache") / "worker_avatars";
   std::filesystem::create_directories(scratch);
   const std::unique_ptr<FaceMesh> face_mesh = face_mesh_from(cfg, models_dir(cfg));
-  const BuildTools tools{segmenter, cache, scratch, "", nullptr, nullptr, face_mesh.get()};
+  const BuildTools tools{segmenter, cache, scratch, face_mesh.get()};
   RedisBuildQueue queue(build_queue_options(cfg));
   BuildWorker worker(queue, tools, name);
   spdlog::info(

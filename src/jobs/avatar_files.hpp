@@ -28,7 +28,8 @@ std::filesystem::path write_avatar_file(const std::filesystem::path& dir, int id
 std::size_t remove_stale_avatar_files(const std::filesystem::path& dir, const std::set<int>& keep,
                                       std::chrono::seconds max_age);
 
-// face: avatar_face_tag() of the config the avatar was built with ("" for the visitor's own face).
+// face: the build job's face tag (avatar_face_tag() of the photo swapped in; "" for the visitor's
+// own face).
 std::string avatar_metadata(const Landmarks& bind_world, const nlohmann::json& report,
                             const std::string& face);
 // The bind pose stored by avatar_metadata(), or nullopt when the metadata lacks it.

@@ -6,25 +6,17 @@
 
 namespace am {
 
-cv::Mat face_swapped(const BuildJob& job, const BuildTools& tools) {
-  if (!tools.swapper) return job.image;
-  std::lock_guard lock(*tools.swapper_mutex);
-  tools.swapper->reset();
-  return tools.swapper->swap(job.image);
-}
-
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools) {
   builder::BuildOptions options;
   options.face_mesh = tools.face_mesh;
   auto build = std::make_shared<const builder::AvatarBuild>(
-      builder::build_avatar(face_swapped(job, tools), job.person, tools.segmenter, options));
+      builder::build_avatar(job.image, job.person, tools.segmenter, options));
   const Landmarks bind = landmark_points(build->bind_world);
   const std::string glb(reinterpret_cast<const char*>(build->glb.data()), build->glb.size());
   const auto path = write_avatar_file(tools.avatar_dir, job.person_id, glb);
   tools.cache.put_avatar(
       {std::to_string(job.person_id), glb,
-       avatar_metadata(bind, builder::report_to_json(build->report), tools.face_tag),
-       unix_now_ms()});
+       avatar_metadata(bind, builder::report_to_json(build->report), job.face_tag), unix_now_ms()});
   return {job.person_id, path, bind, build->report.vertices, build};
 }
 

@@ -1,13 +1,13 @@
-// One avatar build, start to finish, as a free function the avatar workers run (and a separate
-// build worker could run): the camera frame (face swapped first when a swapper is given) and the
-// person's pose in it -> the rigged .glb, written to the avatar folder clients download from and
-// stored in the cache with its bind pose and face tag. Throws am::Error (one actionable line) when
-// the person cannot be built; nothing is written or cached then.
+// One avatar build, start to finish, as a free function a mirror's avatar workers and the
+// `avatar-mirror worker`s run: the frame (already wearing the face the job's face tag names:
+// AvatarFaces::dressed) and the person's pose in it -> the rigged .glb, written to the avatar
+// folder clients download from and stored in the cache with its bind pose and face tag. Throws
+// am::Error (one actionable line) when the person cannot be built; nothing is written or cached
+// then.
 #pragma once
 
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include <opencv2/core/mat.hpp>
@@ -15,7 +15,7 @@
 #include "body/bind_pose.hpp"
 #include "builder/builder.hpp"
 #include "cache/cache.hpp"
-#include "faceswap/face_swapper.hpp"
+#include "perception/face/face_mesh.hpp"
 #include "perception/pose/pose_types.hpp"
 #include "perception/segmentation/segmenter.hpp"
 
@@ -25,16 +25,14 @@ struct BuildJob {
   int person_id = 0;
   cv::Mat image;           // the frame the person passed the quality gate in (8-bit BGR)
   PoseObservation person;  // their pose in it
+  std::string face_tag;    // the face the image wears (avatar_face_tag; "": the person's own)
 };
 
-// What a build needs besides the job; shared by all jobs (the swapper is locked while it runs).
+// What a build needs besides the job; shared by all jobs.
 struct BuildTools {
   const Segmenter& segmenter;
   Cache& cache;
   std::filesystem::path avatar_dir;
-  std::string face_tag;            // avatar_face_tag(): stored with the avatar
-  FaceSwapper* swapper = nullptr;  // face_swap.enabled
-  std::mutex* swapper_mutex = nullptr;
   const FaceMesh* face_mesh = nullptr;  // the hairline of the avatar's back; may be shared
 };
 
@@ -49,8 +47,5 @@ struct ReadyAvatar {
 };
 
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools);
-
-// The job's photo with the face swapped in when tools.swapper is set (else the photo itself).
-cv::Mat face_swapped(const BuildJob& job, const BuildTools& tools);
 
 }  // namespace am

@@ -13,7 +13,7 @@ namespace {
 bool already_stored(Cache& cache, const DecodedJob& d) {
   const auto avatar = cache.get_avatar(std::to_string(d.job.person_id));
   return avatar && avatar->created_ms >= d.info.enqueued_ms &&
-         face_from_metadata(avatar->metadata_json) == d.info.face_tag;
+         face_from_metadata(avatar->metadata_json) == d.job.face_tag;
 }
 
 }  // namespace
@@ -54,9 +54,7 @@ BuildResult BuildWorker::handle(const DecodedJob& d) {
                  d.job.person_id);
     return result;
   }
-  BuildTools tools = tools_;
-  tools.face_tag = d.info.face_tag;
-  const ReadyAvatar built = run_build_job(d.job, tools);
+  const ReadyAvatar built = run_build_job(d.job, tools_);
   result.built = true;
   result.build_ms = static_cast<std::int64_t>(monotonic_ms() - start);
   spdlog::info("worker {}: avatar of person {} built in {} ms ({} vertices), waited {} ms", name_,

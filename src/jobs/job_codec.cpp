@@ -51,7 +51,7 @@ JobFields encode_job(const BuildJob& job, const JobInfo& info) {
   return {{"v", std::to_string(kJobVersion)},
           {"person", std::to_string(job.person_id)},
           {"origin", info.origin},
-          {"face", info.face_tag},
+          {"face", job.face_tag},
           {"enqueued_ms", std::to_string(info.enqueued_ms)},
           {"image", std::string(jpeg.begin(), jpeg.end())},
           {"pose", pose.dump()}};
@@ -69,7 +69,7 @@ DecodedJob decode_job(const std::map<std::string, std::string>& fields) {
     throw JobError("build job: \"person\" or \"enqueued_ms\" is not a number");
   }
   out.info.origin = field(fields, "origin");
-  out.info.face_tag = field(fields, "face");
+  out.job.face_tag = field(fields, "face");
   const std::string& bytes = field(fields, "image");
   out.job.image = cv::imdecode(std::vector<uint8_t>(bytes.begin(), bytes.end()), cv::IMREAD_COLOR);
   if (out.job.image.empty()) throw JobError("build job: \"image\" is not a readable JPEG");

@@ -1,6 +1,7 @@
-// An avatar build job as a Redis Stream entry and back (version 1). Takes a BuildJob (the frame
-// and the person's pose) plus who sent it; gives the entry's fields: "v", "person", "origin",
-// "face" (the face the avatar wears), "enqueued_ms", "image" (a JPEG of the person's region of
+// An avatar build job as a Redis Stream entry and back (version 1). Takes a BuildJob (the frame,
+// already wearing the person's face, the person's pose and that face's tag) plus who sent it;
+// gives the entry's fields: "v", "person", "origin", "face" (the job's face_tag: the face the
+// photo wears, stored with the avatar), "enqueued_ms", "image" (a JPEG of the person's region of
 // the frame, quality 95: the builder's crop margin around the landmarks) and "pose" (JSON: box,
 // score, 33 image landmarks shifted into that region, 33 world landmarks). decode_job() gives the
 // job back with its image and pose in the region's pixels; it throws JobError (one line naming the
@@ -26,8 +27,7 @@ struct JobError : Error {
 inline constexpr int kJobVersion = 1;
 
 struct JobInfo {
-  std::string origin;    // the mirror that asked for it
-  std::string face_tag;  // avatar_face_tag(): the face the photo already wears
+  std::string origin;  // the mirror that asked for it
   std::int64_t enqueued_ms = 0;
 };
 

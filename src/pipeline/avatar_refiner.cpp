@@ -86,10 +86,11 @@ std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const Bui
   const Landmarks bind = landmark_points(build->bind_world);
   const std::string glb = glb_bytes(*build, paint.atlas);
   const auto path = write_avatar_file(tools.avatar_dir, job.person_id, glb);
-  tools.cache.put_avatar(
-      {std::to_string(job.person_id), glb,
-       avatar_metadata(bind, builder::report_to_json(build->report), tools.face_tag),
-       unix_now_ms()});
+  // The camera frames show the visitor's own face, and refinement is off with face swapping
+  // (refine_options_from): a refined avatar wears their own face, face tag "".
+  tools.cache.put_avatar({std::to_string(job.person_id), glb,
+                          avatar_metadata(bind, builder::report_to_json(build->report), ""),
+                          unix_now_ms()});
   std::lock_guard lock(mutex_);
   auto it = states_.find(job.person_id);
   if (it == states_.end()) return std::nullopt;

@@ -41,10 +41,9 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
       avatar_dir_(avatar_dir(cfg)),
       cache_(make_cache(cfg)),
       segmenter_(models, session_options(cfg)),
-      swapper_(face_swapper_from(cfg, models)),
+      faces_(avatar_faces_from(cfg, models)),
       face_mesh_(face_mesh_from(cfg, models)),
-      tools_{segmenter_,     *cache_,         avatar_dir_,     avatar_face_tag(cfg),
-             swapper_.get(), &swapper_mutex_, face_mesh_.get()},
+      tools_{segmenter_, *cache_, avatar_dir_, face_mesh_.get()},
       gate_options_(gate_options_from(cfg)),
       refiner_(refine_options_from(cfg)),
       workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
@@ -57,19 +56,12 @@ std::unique_ptr<RemoteBuilds> AvatarService::make_remote_builds(const Config& cf
     throw ConfigError(
         "builder.mode is redis but cache.use_redis is false: set USE_REDIS=1 (the workers store "
         "avatars in the shared Redis cache) or BUILDER_MODE=local");
-  RemoteBuildsSetup setup{build_queue_options(cfg),
-                          mirror_name(cfg),
-                          tools_.face_tag,
-                          avatar_dir_,
+  RemoteBuildsSetup setup{build_queue_options(cfg), mirror_name(cfg), avatar_dir_,
                           [this](ReadyAvatar a) {
                             metrics_.avatars_built++;
                             queue_ready(std::move(a));
                           },
-                          [this](int id, const std::string& reason) {
-                            metrics_.avatar_failures++;
-                            spdlog::warn("avatar of person {} failed, will retry: {}", id, reason);
-                            states_.post({id, false, std::nullopt});
-                          }};
+                          [this](int id, const std::string& reason) { failed(id, reason); }};
   return std::make_unique<RemoteBuilds>(std::move(setup), *cache_, metrics_);
 }
 
@@ -96,36 +88,37 @@ void AvatarService::consider(int id, const PoseObservation& person,
   if (!quality.passed) return log_gate_refusal(id, quality);
   const bool queued =
       workers_.submit({"avatar for person " + std::to_string(id),
-                       [this, job = BuildJob{id, frame.image.clone(), person},
+                       [this, job = BuildJob{id, frame.image.clone(), person, ""},
                         seen_ms = frame.capture_time_ms] { dispatch(job, seen_ms); }});
   if (queued) states_.mark_building(id);
 }
 
 void AvatarService::dispatch(const BuildJob& job, double seen_ms) {
-  if (remote_) {
-    BuildJob swapped = job;
-    swapped.image = face_swapped(job, tools_);
-    if (remote_->submit(swapped)) return;
+  try {
+    const BuildJob dressed = faces_.dressed(job);
+    if (remote_ && remote_->submit(dressed)) return;
+    build(dressed, seen_ms);
+  } catch (const std::exception& e) {
+    failed(job.person_id, e.what());
   }
-  build(job, seen_ms);
+}
+
+void AvatarService::failed(int id, const std::string& reason) {
+  metrics_.avatar_failures++;
+  spdlog::warn("avatar of person {} failed, will retry: {}", id, reason);
+  states_.post({id, false, std::nullopt});
 }
 
 void AvatarService::build(const BuildJob& job, double seen_ms) {
   const double start = monotonic_ms();
-  try {
-    ReadyAvatar built = run_build_job(job, tools_);
-    metrics_.build_ms.add(monotonic_ms() - start);
-    metrics_.avatars_built++;
-    spdlog::info(
-        "avatar of person {} built in {:.0f} ms ({:.0f} ms after they were seen), {} "
-        "vertices",
-        job.person_id, monotonic_ms() - start, monotonic_ms() - seen_ms, built.vertices);
-    queue_ready(std::move(built));
-  } catch (const std::exception& e) {
-    metrics_.avatar_failures++;
-    spdlog::warn("avatar of person {} failed, will retry: {}", job.person_id, e.what());
-    states_.post({job.person_id, false, std::nullopt});
-  }
+  ReadyAvatar built = run_build_job(job, tools_);
+  metrics_.build_ms.add(monotonic_ms() - start);
+  metrics_.avatars_built++;
+  spdlog::info(
+      "avatar of person {} built in {:.0f} ms ({:.0f} ms after they were seen), {} "
+      "vertices",
+      job.person_id, monotonic_ms() - start, monotonic_ms() - seen_ms, built.vertices);
+  queue_ready(std::move(built));
 }
 
 void AvatarService::refine(const RefineJob& job) {
@@ -151,10 +144,10 @@ void AvatarService::returned(int id) {
     spdlog::warn("cached avatar of person {} has no bind pose; building a new one", id);
     return;
   }
-  if (face_from_metadata(avatar->metadata_json) != tools_.face_tag) {
+  if (face_from_metadata(avatar->metadata_json) != faces_.tag(id)) {
     spdlog::info(
-        "cached avatar of person {} wears another face (face_swap settings changed); "
-        "building a new one",
+        "cached avatar of person {} wears another face (face_swap settings or their photo in "
+        "face_swap.face_map changed); building a new one",
         id);
     return;
   }

@@ -1,13 +1,14 @@
 // The avatar side of `run`: who gets an avatar (the quality gate, one build at a time per person,
-// a pause before retrying a failed one), the build jobs on worker threads (run_build_job), the
-// cache (known visitors, their avatars, clean-up) and the queue of finished avatars. The live
-// path talks to it in plain structs and never waits: consider() and returned() only queue work,
-// take_ready() only drains what is done. All calls but the workers' come from the live path.
+// a pause before retrying a failed one), the build jobs on worker threads (with face swapping,
+// the photo the face map gives the person swapped in, AvatarFaces; then run_build_job here or on
+// the build workers), the cache (known visitors, their avatars, clean-up) and the queue of finished
+// avatars. The live path talks to it in plain structs and never waits: consider() and returned()
+// only queue work, take_ready() only drains what is done. All calls but the workers' come from the
+// live path.
 #pragma once
 
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/config.hpp"
 #include "core/frame.hpp"
 #include "core/inbox.hpp"
+#include "jobs/avatar_faces.hpp"
 #include "jobs/build_job.hpp"
 #include "pipeline/avatar_refiner.hpp"
 #include "pipeline/avatar_states.hpp"
@@ -48,7 +50,8 @@ class AvatarService {
   void consider(int id, const PoseObservation& person, const tracking::PersonInput& input,
                 const Frame& frame);
   // A known visitor is back: a build still running from their last visit is theirs again, and
-  // their cached avatar (built under the same face swap setting) is queued for announcement.
+  // their cached avatar (wearing the face they get now: same face tag) is queued for
+  // announcement.
   void returned(int id);
   void left(int id);
   // The tracker's gallery for id changed: their faces and body appearance (when known) are
@@ -70,8 +73,12 @@ class AvatarService {
 
  private:
   std::unique_ptr<RemoteBuilds> make_remote_builds(const Config& cfg);
-  void dispatch(const BuildJob& job, double seen_ms);  // on a worker: to Redis, or build here
-  void build(const BuildJob& job, double seen_ms);     // on a worker
+  // On a worker: the job's photo gets the person's face (faces_), then goes to Redis or is
+  // built here (build(), which throws when the person cannot be built); a failure is reported
+  // (failed()) and retried after a pause.
+  void dispatch(const BuildJob& job, double seen_ms);
+  void build(const BuildJob& job, double seen_ms);
+  void failed(int id, const std::string& reason);
   void queue_ready(ReadyAvatar avatar);
   void refine(const RefineJob& job);  // on a worker
 
@@ -79,8 +86,7 @@ class AvatarService {
   std::filesystem::path avatar_dir_;
   std::unique_ptr<Cache> cache_;
   Segmenter segmenter_;
-  std::unique_ptr<FaceSwapper> swapper_;
-  std::mutex swapper_mutex_;
+  AvatarFaces faces_;  // the face each person's avatar wears
   std::unique_ptr<FaceMesh> face_mesh_;
   BuildTools tools_;
   tracking::QualityOptions gate_options_;

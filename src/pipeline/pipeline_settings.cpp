@@ -1,16 +1,11 @@
 #include "pipeline/pipeline_settings.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
-#include <opencv2/imgcodecs.hpp>
-
-#include "cache/crc32.hpp"
 #include "core/error.hpp"
 #include "io/source_spec.hpp"
 
@@ -118,19 +113,40 @@ FaceMap face_map_from(const Config& cfg, const std::string& map, const std::stri
   return out;
 }
 
-std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
-                                               const std::filesystem::path& models) {
-  if (!cfg.get_bool("face_swap.enabled")) return nullptr;
-  const std::string path = cfg.get_string("face_swap.source_image");
-  if (path.empty())
+namespace {
+
+// The config key (and its environment variable) that gave `photo` of face_map_from(cfg).
+std::pair<const char*, const char*> key_of(const Config& cfg, const FaceMap& map,
+                                           const std::filesystem::path& photo) {
+  const bool others_from_source_image =
+      parse_face_map(cfg.get_string("face_swap.face_map")).others.empty();
+  if (photo == map.others && others_from_source_image)
+    return {"face_swap.source_image", "FACE_SWAP_SOURCE_IMAGE"};
+  return {"face_swap.face_map", "FACE_SWAP_FACE_MAP"};
+}
+
+}  // namespace
+
+std::optional<FaceMap> swap_face_map(const Config& cfg) {
+  if (!cfg.get_bool("face_swap.enabled")) return std::nullopt;
+  FaceMap map = face_map_from(cfg);
+  if (map.empty())
     throw SourceError(
-        "face_swap.enabled is true but face_swap.source_image is empty: set it to a photo of the "
-        "face to swap in (or FACE_SWAP_SOURCE_IMAGE)");
-  const cv::Mat image = cv::imread(path, cv::IMREAD_COLOR);
-  if (image.empty())
-    throw SourceError("cannot read face_swap.source_image " + path +
-                      ": check the path and that it is a PNG or JPEG");
-  return std::make_unique<FaceSwapper>(models, image, face_swap_options(cfg), path);
+        "face_swap.enabled is true but neither face_swap.source_image nor face_swap.face_map "
+        "names a photo: set one (or FACE_SWAP_SOURCE_IMAGE / FACE_SWAP_FACE_MAP)");
+  for (const std::filesystem::path& photo : map.photos()) {
+    if (std::filesystem::is_regular_file(photo)) continue;
+    const auto [key, env] = key_of(cfg, map, photo);
+    throw SourceError(fmt::format("cannot read the photo {} that {} names: fix the path (or {})",
+                                  photo.string(), key, env));
+  }
+  return map;
+}
+
+AvatarFaces avatar_faces_from(const Config& cfg, const std::filesystem::path& models) {
+  const std::optional<FaceMap> map = swap_face_map(cfg);
+  if (!map) return AvatarFaces();
+  return AvatarFaces(models, *map, face_swap_options(cfg));
 }
 
 std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesystem::path& models) {
@@ -140,17 +156,6 @@ std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesyste
   spdlog::warn("avatar: {} not found (run `models fetch`); the hairline is estimated",
                model.string());
   return nullptr;
-}
-
-std::string avatar_face_tag(const Config& cfg) {
-  if (!cfg.get_bool("face_swap.enabled")) return "";
-  const std::string path = cfg.get_string("face_swap.source_image");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SourceError("cannot read face_swap.source_image " + path + ": check the path");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return fmt::format("swap crc32={:08x} blend={} keep_mouth={} keep_eyes={}", crc32(bytes),
-                     cfg.get_string("face_swap.blend"), cfg.get_bool("face_swap.keep_mouth"),
-                     cfg.get_bool("face_swap.keep_eyes"));
 }
 
 RefineOptions refine_options_from(const Config& cfg) {

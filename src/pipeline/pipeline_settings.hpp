@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <opencv2/core/mat.hpp>
@@ -18,6 +19,7 @@
 #include "faceswap/face_swapper.hpp"
 #include "infer/onnx_model.hpp"
 #include "io/frame_source.hpp"
+#include "jobs/avatar_faces.hpp"
 #include "jobs/redis_build_queue.hpp"
 #include "perception/face/face_mesh.hpp"
 #include "perception/pose/pose_tracker.hpp"
@@ -66,10 +68,13 @@ FaceSwapOptions face_swap_options(const Config& cfg);
 // when the map names none, face_swap.source_image) for every other face.
 FaceMap face_map_from(const Config& cfg, const std::string& map = "",
                       const std::string& source = "");
-// With face_swap.enabled, a swapper for the face_swap.source_image photo (SourceError naming the
-// key when it is unset or unreadable); nullptr when face swapping is off.
-std::unique_ptr<FaceSwapper> face_swapper_from(const Config& cfg,
-                                               const std::filesystem::path& models);
+// With face_swap.enabled, face_map_from(cfg) with each photo it names checked to exist
+// (SourceError naming the key that gives a missing one, or both keys when the map names no
+// photo); nullopt when face swapping is off.
+std::optional<FaceMap> swap_face_map(const Config& cfg);
+// The faces avatars wear (each person the face map's photo for their id): AvatarFaces over
+// swap_face_map(cfg), every photo loaded now; everyone's own face when face swapping is off.
+AvatarFaces avatar_faces_from(const Config& cfg, const std::filesystem::path& models);
 // The face mesh the avatar builder uses for the back of the head's hairline; nullptr (with a
 // warning) when its model file is missing: the builder then estimates the face oval.
 std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesystem::path& models);
@@ -77,9 +82,4 @@ std::unique_ptr<FaceMesh> face_mesh_from(const Config& cfg, const std::filesyste
 // frames show the visitor's own face, the avatar wears the swapped one) and with builder.mode
 // redis (the builds, and what refinement needs of them, stay on the workers).
 RefineOptions refine_options_from(const Config& cfg);
-// Which face the avatars built under this config wear: "" with face_swap.enabled false, else the
-// source photo's CRC-32 (its content, not its path) and the blend and kept-feature settings.
-// SourceError when the photo cannot be read.
-std::string avatar_face_tag(const Config& cfg);
-
 }  // namespace am

@@ -39,7 +39,7 @@ bool RemoteBuilds::submit(const BuildJob& job) {
     bool queued = false;
     {
       std::lock_guard lock(queue_mutex_);
-      queued = queue_.enqueue(job, {setup_.origin, setup_.face_tag, unix_now_ms()});
+      queued = queue_.enqueue(job, {setup_.origin, unix_now_ms()});
     }
     set_online(true);
     std::lock_guard lock(state_mutex_);

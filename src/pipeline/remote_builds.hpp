@@ -26,7 +26,6 @@ namespace am {
 struct RemoteBuildsSetup {
   BuildQueueOptions queue;
   std::string origin;  // this mirror's name in the jobs
-  std::string face_tag;
   std::filesystem::path avatar_dir;
   std::function<void(ReadyAvatar)> on_ready;  // called on the listener thread
   std::function<void(int person_id, const std::string& reason)> on_failed;
@@ -39,7 +38,8 @@ class RemoteBuilds {
   RemoteBuilds(const RemoteBuilds&) = delete;
   RemoteBuilds& operator=(const RemoteBuilds&) = delete;
 
-  // Queues the job (its photo already face swapped). False when Redis is unreachable.
+  // Queues the job (AvatarFaces::dressed: its photo already wears the person's face and its
+  // face_tag names it). False when Redis is unreachable.
   bool submit(const BuildJob& job);
   // Identities loaded from the shared cache since the last call.
   std::vector<Identity> take_identities();

@@ -2,25 +2,17 @@
 
 #include <optional>
 
-#include "core/error.hpp"
 #include "faceswap/pose_face_parts.hpp"
 #include "faceswap/source_photos.hpp"
 #include "pipeline/pipeline_settings.hpp"
 
 namespace am {
 
-namespace {
-
-// The FaceMap id of a face nobody tracked owns: no entry has it, so it gets the photo for the rest.
-constexpr int kNoPerson = -1;
-
-}  // namespace
-
 SourceChoice choice_by_person(const SourceChoice& by_id, std::span<const PoseLandmarks> poses,
                               std::span<const int> ids) {
   return [by_id, poses, ids](const TargetFace& face) {
     const std::optional<std::size_t> owner = face_owner(face.box, poses);
-    const int id = owner && ids[*owner] != 0 ? ids[*owner] : kNoPerson;
+    const int id = owner && ids[*owner] != 0 ? ids[*owner] : kUnlistedFace;
     return by_id(TargetFace{id, face.box});
   };
 }
@@ -40,13 +32,9 @@ cv::Mat ViewFaceSwap::swap(const cv::Mat& frame, double time_s,
 
 std::unique_ptr<ViewFaceSwap> view_face_swap_from(const Config& cfg,
                                                   const std::filesystem::path& models) {
-  if (!cfg.get_bool("face_swap.enabled")) return nullptr;
-  const FaceMap map = face_map_from(cfg);
-  if (map.empty())
-    throw SourceError(
-        "face_swap.enabled is true but neither face_swap.source_image nor face_swap.face_map "
-        "names a photo: set one (or FACE_SWAP_SOURCE_IMAGE / FACE_SWAP_FACE_MAP)");
-  return std::make_unique<ViewFaceSwap>(models, map, face_swap_options(cfg));
+  const std::optional<FaceMap> map = swap_face_map(cfg);
+  if (!map) return nullptr;
+  return std::make_unique<ViewFaceSwap>(models, *map, face_swap_options(cfg));
 }
 
 }  // namespace am

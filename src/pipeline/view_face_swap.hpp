@@ -40,8 +40,8 @@ class ViewFaceSwap {
   SourceChoice by_id_;
 };
 
-// With face_swap.enabled, the mirror view's swap for face_map_from(cfg); nullptr when face
-// swapping is off. SourceError when the map names no photo.
+// With face_swap.enabled, the mirror view's swap for swap_face_map(cfg); nullptr when face
+// swapping is off. SourceError when the map names no photo or a missing one.
 std::unique_ptr<ViewFaceSwap> view_face_swap_from(const Config& cfg,
                                                   const std::filesystem::path& models);
 

@@ -2,7 +2,9 @@
 // next to --obj) and `run --swap-face FACE` (texture inside the .glb it builds) both give an avatar
 // whose face carries the source's identity: its fr_feature embedding is closer to the source photo
 // than to the visitor's own face, and much closer to the source than the visitor's face is. A
-// cached avatar is only reused under the face swap setting it was built with.
+// cached avatar is only reused under the face swap setting it was built with. `run` with only
+// face_swap.face_map (no source_image) starts, and the avatar wears the photo the map gives the
+// visitor's tracked id; a changed photo for that id rebuilds it, the same photo reuses it.
 #include <string>
 #include <vector>
 
@@ -106,6 +108,44 @@ TEST_F(AvatarSwapTest, RunSwapsTheFaceOnTheAvatarItBuildsAndRebuildsItWhenSwappi
   ASSERT_EQ(cached_avatars().size(), 1u) << own.err;
   const Likeness l = likeness(glb_texture(cached_avatars().front()));
   EXPECT_GT(l.to_visitor, l.to_source);
+}
+
+// The visitor is tracked as person 1 (ids start at 1). The face map is their only photo.
+TEST_F(AvatarSwapTest, RunGivesTheAvatarThePhotoTheFaceMapGivesThePersonWithNoSourceImage) {
+  const std::string biden = test::testdata("faces/fr_biden.jpg").string();
+  const FaceEmbedding biden_face = largest_face(cv::imread(biden));
+  const auto visit = [this](const std::string& photo) {
+    return test::run_command("FACE_SWAP_ENABLED=true FACE_SWAP_FACE_MAP=1=" + photo + " " +
+                             test::avatar_mirror(dir_) + " run --loop --max-frames 30 --source " +
+                             test::testdata(kVisitor).string());
+  };
+  // How much the face on the one cached avatar looks like biden and like obama (source_).
+  const auto biden_vs_obama = [&] {
+    const cv::Mat texture = glb_texture(cached_avatars().at(0));
+    const FaceEmbedding face = texture.empty() ? FaceEmbedding{} : largest_face(texture);
+    if (face.empty()) ADD_FAILURE() << "no face on the avatar's texture";
+    const float margin = cosine_similarity(face, biden_face) - cosine_similarity(face, source_);
+    std::cout << "avatar texture: cos to biden minus cos to obama " << margin << "\n";
+    return face.empty() ? 0.0f : margin;
+  };
+
+  const auto first = visit(biden);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(cached_avatars().size(), 1u) << first.err;
+  EXPECT_GT(biden_vs_obama(), 0.0f);
+
+  const auto changed = visit(test::testdata(kSource).string());
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_NE(changed.err.find("came back"), std::string::npos) << changed.err;
+  EXPECT_NE(changed.err.find("wears another face"), std::string::npos) << changed.err;
+  ASSERT_EQ(cached_avatars().size(), 1u) << changed.err;
+  EXPECT_LT(biden_vs_obama(), 0.0f);
+
+  const auto same = visit(test::testdata(kSource).string());
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.err.find("came back"), std::string::npos) << same.err;
+  EXPECT_EQ(same.err.find("wears another face"), std::string::npos) << same.err;
+  EXPECT_EQ(same.err.find("avatar of person 1 built"), std::string::npos) << "reused, not rebuilt";
 }
 
 }  // namespace

@@ -2,11 +2,13 @@
 // redis-server, three `avatar-mirror run` with builder.mode redis on three test videos, two
 // `avatar-mirror worker`s, one of them killed with SIGKILL in the middle of a build. Every person
 // is built exactly once (the dead worker's job is taken over after builder.claim_timeout_s) and
-// each mirror announces the avatars of the people it shows.
+// each mirror announces the avatars of the people it shows. With a face map, the worker's avatar
+// wears the photo the mirror's map gives the person.
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <csignal>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -15,6 +17,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cache/redis_cache.hpp"
+#include "jobs/avatar_faces.hpp"
+#include "jobs/avatar_files.hpp"
+#include "support/faces.hpp"
+#include "support/glb_texture.hpp"
 #include "support/process.hpp"
 #include "support/redis_server.hpp"
 #include "support/testdata.hpp"
@@ -188,6 +195,44 @@ TEST_F(BuildWorkersTest, WithRedisDownTheMirrorBuildsItselfAndSaysSo) {
   EXPECT_NE(log.find("building avatars here"), std::string::npos) << log;
   EXPECT_NE(log.find("builds: here (Redis down)"), std::string::npos) << log;
   EXPECT_NE(log.find("avatar of person"), std::string::npos) << log;
+}
+
+// The mirror swaps the photo its face map gives the person into the job's photo and names it in
+// the job's face tag; the worker builds from that photo and stores the avatar with that tag. The
+// first mirror on a fresh Redis numbers its people from 1000001 (its block of a million ids).
+TEST_F(BuildWorkersTest, TheWorkersAvatarWearsThePhotoTheMirrorsFaceMapGivesThePerson) {
+  const std::string biden = test::testdata("faces/fr_biden.jpg").string();
+  auto worker = start_worker("w");
+  Background mirror(
+      env("m") + "WEBSOCKET_PORT=0 FACE_SWAP_ENABLED=true FACE_SWAP_FACE_MAP=1000001=" + biden +
+          " " + std::string(AM_BINARY_DIR) + "/avatar-mirror run --loop --max-frames 30 --source " +
+          test::testdata("full_body/sith_002.png").string(),
+      dir_ / "m.log");
+  EXPECT_EQ(mirror.wait(), 0) << mirror.text();
+  ::kill(worker->pid, SIGTERM);
+  worker->wait();
+  EXPECT_EQ(persons_in(worker->text(), "built"), std::multiset<int>{1000001}) << worker->text();
+
+  const auto avatar = RedisCache(RedisCacheOptions{redis_.endpoint()}).get_avatar("1000001");
+  ASSERT_TRUE(avatar.has_value()) << mirror.text();
+  EXPECT_EQ(face_from_metadata(avatar->metadata_json), avatar_face_tag(biden, PasteOptions{}));
+  const auto glb = dir_ / "worker_avatar.glb";
+  std::ofstream(glb, std::ios::binary) << avatar->glb;
+  const FaceDetector detector(test::models_dir());
+  const FaceEmbedder embedder(test::models_dir() / kFaceFeatureModelFile);
+  const FaceEmbedding face =
+      test::largest_face_embedding(detector, embedder, test::glb_texture(glb));
+  ASSERT_FALSE(face.empty()) << "no face on the avatar's texture";
+  const auto like = [&](const std::filesystem::path& photo) {
+    return cosine_similarity(
+        face, test::largest_face_embedding(detector, embedder, cv::imread(photo.string())));
+  };
+  const float to_obama = like(test::testdata("faces/fr_obama.jpg"));
+  const float to_visitor = like(test::testdata("full_body/sith_002.png"));
+  std::cout << "worker's avatar: cos to biden " << like(biden) << ", to obama " << to_obama
+            << ", to the visitor " << to_visitor << "\n";
+  EXPECT_GT(like(biden), to_obama);
+  EXPECT_GT(like(biden), to_visitor);
 }
 
 }  // namespace

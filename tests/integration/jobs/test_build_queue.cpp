@@ -59,19 +59,21 @@ class BuildQueueTest : public ::testing::Test {
   RedisCache cache_{RedisCacheOptions{redis_.endpoint()}};
   Segmenter segmenter_{test::models_dir()};
   std::filesystem::path scratch_ = test::scratch_dir("build_queue_avatars");
-  BuildTools tools_{segmenter_, cache_, scratch_, ""};
+  BuildTools tools_{segmenter_, cache_, scratch_};
 };
 
 TEST_F(BuildQueueTest, DuplicateJobsForOnePersonAreQueuedOnce) {
   RedisBuildQueue queue(options(milliseconds(60000)));
-  EXPECT_TRUE(queue.enqueue(photo_job(), {"a", "", 1}));
-  EXPECT_FALSE(queue.enqueue(photo_job(), {"b", "", 2}));
+  EXPECT_TRUE(queue.enqueue(photo_job(), {"a", 1}));
+  EXPECT_FALSE(queue.enqueue(photo_job(), {"b", 2}));
   EXPECT_EQ(length("jobs"), 1);
 }
 
 TEST_F(BuildQueueTest, AJobLeftByADeadWorkerIsTakenOverAndBuiltOnce) {
   RedisBuildQueue mirror(options(milliseconds(300)));
-  ASSERT_TRUE(mirror.enqueue(photo_job(), {"hall", "", unix_now_ms()}));
+  BuildJob swapped = photo_job();
+  swapped.face_tag = "swap crc32=0badf00d blend=feathered keep_mouth=true keep_eyes=false";
+  ASSERT_TRUE(mirror.enqueue(swapped, {"hall", unix_now_ms()}));
   RedisBuildQueue dying(options(milliseconds(300)));
   ASSERT_TRUE(dying.claim("dying", milliseconds(100)).has_value());  // and never finishes
   RedisBuildQueue alive_queue(options(milliseconds(300)));
@@ -86,7 +88,10 @@ TEST_F(BuildQueueTest, AJobLeftByADeadWorkerIsTakenOverAndBuiltOnce) {
   EXPECT_EQ(r["worker"], "alive");
   EXPECT_EQ(r["built"], "1");
   EXPECT_EQ(r["ok"], "1");
-  EXPECT_TRUE(cache_.get_avatar("5").has_value());
+  const auto stored = cache_.get_avatar("5");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(face_from_metadata(stored->metadata_json), swapped.face_tag)
+      << "stored wearing the face the job names";
   EXPECT_EQ(length("jobs"), 0) << "acknowledged and removed";
   EXPECT_EQ(conn_.run({"EXISTS", "avatar-mirror:v1:build:lock:5"}).integer, 0);
   EXPECT_FALSE(alive.run_once(milliseconds(100))) << "nothing is left to build";
@@ -94,7 +99,7 @@ TEST_F(BuildQueueTest, AJobLeftByADeadWorkerIsTakenOverAndBuiltOnce) {
 
 TEST_F(BuildQueueTest, AJobThatKeepsFailingIsDeadLetteredWithItsReason) {
   RedisBuildQueue queue(options(milliseconds(100)));
-  JobFields fields = encode_job(photo_job(), {"hall", "", unix_now_ms()});
+  JobFields fields = encode_job(photo_job(), {"hall", unix_now_ms()});
   RedisCommand add = {"XADD", "avatar-mirror:v1:build:jobs", "*"};
   for (auto& [name, value] : fields) {
     if (name == "image") value = "this is not a JPEG";
@@ -122,7 +127,7 @@ TEST_F(BuildQueueTest, AnAvatarAlreadyStoredIsNotBuiltAgain) {
   const std::int64_t queued_at = unix_now_ms();
   cache_.put_avatar({"5", "glTF-already-built", avatar_metadata(Landmarks{}, {}, ""), queued_at});
   RedisBuildQueue queue(options(milliseconds(60000)));
-  ASSERT_TRUE(queue.enqueue(photo_job(), {"hall", "", queued_at}));
+  ASSERT_TRUE(queue.enqueue(photo_job(), {"hall", queued_at}));
   BuildWorker worker(queue, tools_, "w");
   ASSERT_TRUE(worker.run_once(milliseconds(100)));
   std::string after = "0-0";

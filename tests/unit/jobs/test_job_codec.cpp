@@ -29,11 +29,12 @@ std::map<std::string, std::string> as_map(const JobFields& fields) {
 }
 
 TEST(JobCodec, RoundTripKeepsThePersonTheirPoseAndTheirPixels) {
-  const BuildJob job = standing_person();
-  const DecodedJob back = decode_job(as_map(encode_job(job, {"hall:8765", "face-1", 1234})));
+  BuildJob job = standing_person();
+  job.face_tag = "swap crc32=0badf00d blend=feathered keep_mouth=true keep_eyes=false";
+  const DecodedJob back = decode_job(as_map(encode_job(job, {"hall:8765", 1234})));
   EXPECT_EQ(back.job.person_id, 42);
   EXPECT_EQ(back.info.origin, "hall:8765");
-  EXPECT_EQ(back.info.face_tag, "face-1");
+  EXPECT_EQ(back.job.face_tag, job.face_tag) << "the face the photo wears, stored with the avatar";
   EXPECT_EQ(back.info.enqueued_ms, 1234);
   ASSERT_FALSE(back.job.image.empty());
   EXPECT_LT(back.job.image.cols, job.image.cols) << "only the person's region travels";
@@ -48,7 +49,7 @@ TEST(JobCodec, RoundTripKeepsThePersonTheirPoseAndTheirPixels) {
 }
 
 TEST(JobCodec, RefusesForeignOldAndBrokenEntries) {
-  auto fields = as_map(encode_job(standing_person(), {"a", "", 1}));
+  auto fields = as_map(encode_job(standing_person(), {"a", 1}));
   auto without = fields;
   without.erase("pose");
   EXPECT_THROW(

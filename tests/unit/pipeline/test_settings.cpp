@@ -1,5 +1,6 @@
-// avatar_face_tag(): which face the avatars built under a config wear, so a cached avatar is
-// reused only under the same face swap setting; make_cache(): the backend the config asks for.
+// avatar_face_tag(): which face an avatar wearing a photo wears, so a cached avatar is reused only
+// under the same photo and face swap setting; swap_face_map(): the photos face swapping needs,
+// checked at start-up; make_cache(): the backend the config asks for.
 #include <fstream>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "cache/file_cache.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
+#include "jobs/avatar_faces.hpp"
 #include "pipeline/pipeline_settings.hpp"
 #include "support/testdata.hpp"
 
@@ -33,39 +35,82 @@ class FaceTagTest : public ::testing::Test {
     return (dir_ / name).string();
   }
 
-  static Config swapping(const std::string& photo) {
+  static Config swapping(const std::string& photo, const std::string& face_map = "") {
     Config cfg = default_config();
     cfg.set("face_swap.enabled", true, "test");
     cfg.set("face_swap.source_image", photo, "test");
+    cfg.set("face_swap.face_map", face_map, "test");
     return cfg;
+  }
+
+  // The SourceError swap_face_map() throws for cfg ("" when none).
+  static std::string refusal(const Config& cfg) {
+    try {
+      swap_face_map(cfg);
+    } catch (const SourceError& e) {
+      return e.what();
+    }
+    return "";
   }
 };
 
-TEST_F(FaceTagTest, OwnFaceIsEmpty) { EXPECT_EQ(avatar_face_tag(default_config()), ""); }
+TEST_F(FaceTagTest, OwnFaceIsEmpty) { EXPECT_EQ(avatar_face_tag("", PasteOptions{}), ""); }
 
 TEST_F(FaceTagTest, FollowsThePhotosContentAndTheSwapSettingsNotItsPath) {
   const std::string a = write("a.jpg", "first photo");
   const std::string a_copy = write("copy.jpg", "first photo");
   const std::string b = write("b.jpg", "second photo");
-  const std::string tag = avatar_face_tag(swapping(a));
+  const PasteOptions paste = face_swap_options(swapping(a)).paste;
+  const std::string tag = avatar_face_tag(a, paste);
   EXPECT_NE(tag, "");
-  EXPECT_EQ(avatar_face_tag(swapping(a_copy)), tag);
-  EXPECT_NE(avatar_face_tag(swapping(b)), tag);
-  Config mouth = swapping(a);
-  mouth.set("face_swap.keep_mouth", !mouth.get_bool("face_swap.keep_mouth"), "test");
-  EXPECT_NE(avatar_face_tag(mouth), tag);
-  Config seamless = swapping(a);
-  seamless.set("face_swap.blend", std::string("seamless"), "test");
-  EXPECT_NE(avatar_face_tag(seamless), tag);
+  EXPECT_EQ(avatar_face_tag(a_copy, paste), tag);
+  EXPECT_NE(avatar_face_tag(b, paste), tag);
+  PasteOptions mouth = paste;
+  mouth.keep_mouth = !mouth.keep_mouth;
+  EXPECT_NE(avatar_face_tag(a, mouth), tag);
+  PasteOptions seamless = paste;
+  seamless.blend = BlendMode::Seamless;
+  EXPECT_NE(avatar_face_tag(a, seamless), tag);
+}
+
+// Avatars cached before the face map reached them carry tags of this form: still theirs.
+TEST_F(FaceTagTest, KeepsTheFormOfTagsAlreadyCached) {
+  const std::string a = write("a.jpg", "first photo");
+  const std::string tag = avatar_face_tag(a, face_swap_options(swapping(a)).paste);
+  EXPECT_EQ(tag.rfind("swap crc32=", 0), 0u) << tag;
+  EXPECT_TRUE(tag.ends_with(" blend=feathered keep_mouth=true keep_eyes=false")) << tag;
 }
 
 TEST_F(FaceTagTest, AnUnreadablePhotoIsNamed) {
   try {
-    avatar_face_tag(swapping((dir_ / "missing.jpg").string()));
+    avatar_face_tag(dir_ / "missing.jpg", PasteOptions{});
     FAIL() << "no error for a missing photo";
   } catch (const SourceError& e) {
     EXPECT_NE(std::string(e.what()).find("missing.jpg"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(FaceTagTest, TheFaceMapAloneNamesThePhotosToSwap) {
+  EXPECT_FALSE(swap_face_map(default_config()).has_value()) << "face swapping off";
+  const std::string b = write("b.jpg", "second photo");
+  const std::optional<FaceMap> map = swap_face_map(swapping("", "1=" + b));
+  ASSERT_TRUE(map.has_value());
+  EXPECT_EQ(map->photo_for(1), b);
+  EXPECT_TRUE(map->photo_for(2).empty()) << "no photo for the rest: their own face";
+}
+
+TEST_F(FaceTagTest, AMissingPhotoIsRefusedNamingTheKeyThatGaveIt) {
+  const std::string a = write("a.jpg", "first photo");
+  const std::string missing = (dir_ / "missing.jpg").string();
+  const std::string from_map = refusal(swapping(a, "1=" + missing));
+  EXPECT_NE(from_map.find("face_swap.face_map"), std::string::npos) << from_map;
+  EXPECT_NE(from_map.find("missing.jpg"), std::string::npos) << from_map;
+  EXPECT_NE(refusal(swapping(a, "*=" + missing)).find("face_swap.face_map"), std::string::npos);
+  const std::string from_source = refusal(swapping(missing, "1=" + a));
+  EXPECT_NE(from_source.find("face_swap.source_image"), std::string::npos) << from_source;
+  const std::string none = refusal(swapping(""));
+  EXPECT_NE(none.find("face_swap.source_image nor face_swap.face_map"), std::string::npos) << none;
+  EXPECT_EQ(refusal(swapping(a, "1=" + a)), "");
 }
 
 TEST(MakeCache, BuildsAFileCacheOnTheConfiguredFolderAndRefusesABadRedisUrl) {
