@@ -36,7 +36,7 @@ constexpr float kFrontalDeg = 15.0f;
 struct Options {
   int stride = 2;
   std::filesystem::path out;
-  bool segmenter_masks = false;  // judge against the selfie segmenter's masks, not the pose model's
+  std::string masks = "pose";  // judge against: pose (the model's), segmenter or chroma (key)
 };
 
 Options parse(int argc, char** argv) {
@@ -48,10 +48,13 @@ Options parse(int argc, char** argv) {
     else if (key == "--out")
       o.out = argv[i + 1];
     else if (key == "--masks")
-      o.segmenter_masks = std::string(argv[i + 1]) == "segmenter";
+      o.masks = argv[i + 1];
     else
-      throw Error("unknown option " + key + " (use --stride N, --out DIR, --masks pose|segmenter)");
+      throw Error("unknown option " + key +
+                  " (use --stride N, --out DIR, --masks pose|segmenter|chroma)");
   }
+  if (o.masks != "pose" && o.masks != "segmenter" && o.masks != "chroma")
+    throw Error("unknown --masks " + o.masks + " (use pose, segmenter or chroma)");
   return o;
 }
 
@@ -162,7 +165,8 @@ int run(const Options& o) {
   PoseTracker pose(test::models_dir(), tracking, two_cores);
   const auto clip = test::testdata("video/peoplesnapshot_female-1-casual.mp4");
   std::vector<test::ClipFrame> frames = test::tracked_frames(clip, pose, o.stride);
-  if (o.segmenter_masks) test::segment_again(frames, segmenter);
+  if (o.masks == "segmenter") test::segment_again(frames, segmenter);
+  if (o.masks == "chroma") test::chroma_key_again(frames);
   const test::ClipFrame& build_frame = first_frontal(frames);
   const builder::AvatarBuild build = builder::build_avatar(build_frame.image, pose, segmenter);
   const avatar::RiggedAvatar front_only = test::rigged(build);

@@ -51,10 +51,6 @@ constexpr int kAngles = kYaw + 1;
 // Degrees: the turns in the image plane, the limbs' swings out of it, then the body's yaw.
 using Angles = std::array<float, kAngles>;
 
-// A step must raise the IoU by this much: smaller gains are the reduced resolution's noise (on
-// the build frame itself they would move the limbs off the photo's).
-constexpr double kMinGain = 1e-3;
-
 float radians(float deg) { return deg * std::numbers::pi_v<float> / 180.0f; }
 
 // Landmarks `carried` turned by `deg` about the camera axis through `joint` (image plane).
@@ -130,26 +126,36 @@ SilhouetteScore scaled_score(const RiggedAvatar& avatar, ImageToModel camera, co
   return {avatar, camera, small >= 128};
 }
 
-}  // namespace
-
-PoseLandmarks fit_pose_to_silhouette(const RiggedAvatar& avatar, const PoseLandmarks& world,
-                                     const ImageToModel& camera, const cv::Mat& mask,
-                                     const SilhouettePoseOptions& options) {
-  const SilhouetteScore score = scaled_score(avatar, camera, mask, options.downscale);
-  Angles best{};
-  double best_iou = score(world);
-  for (const float step : {8.0f, 4.0f, 2.0f}) {
+// Coordinate ascent from `start` over every angle, at each of the level's steps in turn.
+Angles ascend(const SilhouetteScore& score, const PoseLandmarks& world, const Angles& start,
+              const SilhouettePoseLevel& level, float max_turn_deg) {
+  Angles best = start;
+  double best_iou = score(turned_pose(world, best));
+  for (const float step : level.steps_deg) {
     for (int i = 0; i < kAngles; ++i) {
       for (const float sign : {1.0f, -1.0f}) {
-        for (Angles trial = best; std::abs(trial[i] + sign * step) <= options.max_turn_deg;) {
+        for (Angles trial = best; std::abs(trial[i] + sign * step) <= max_turn_deg;) {
           trial[i] += sign * step;
           const double iou = score(turned_pose(world, trial));
-          if (iou <= best_iou + kMinGain) break;
+          if (iou <= best_iou + level.min_gain) break;
           best_iou = iou;
           best = trial;
         }
       }
     }
+  }
+  return best;
+}
+
+}  // namespace
+
+PoseLandmarks fit_pose_to_silhouette(const RiggedAvatar& avatar, const PoseLandmarks& world,
+                                     const ImageToModel& camera, const cv::Mat& mask,
+                                     const SilhouettePoseOptions& options) {
+  Angles best{};
+  for (const SilhouettePoseLevel& level : options.levels) {
+    const SilhouetteScore score = scaled_score(avatar, camera, mask, level.downscale);
+    best = ascend(score, world, best, level, options.max_turn_deg);
   }
   return turned_pose(world, best);
 }

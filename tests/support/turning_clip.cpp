@@ -65,12 +65,25 @@ void segment_again(std::vector<ClipFrame>& frames, const Segmenter& segmenter) {
   for (ClipFrame& f : frames) {
     const cv::Rect box = cv::boundingRect(f.mask);
     const int side = static_cast<int>(1.2 * std::max(box.width, box.height));
-    const cv::Rect square = cv::Rect(box.x + box.width / 2 - side / 2,
-                                     box.y + box.height / 2 - side / 2, side, side) &
-                            cv::Rect(0, 0, f.image.cols, f.image.rows);
+    const cv::Rect square =
+        cv::Rect(box.x + box.width / 2 - side / 2, box.y + box.height / 2 - side / 2, side, side) &
+        cv::Rect(0, 0, f.image.cols, f.image.rows);
     cv::Mat mask(f.image.size(), CV_8U, cv::Scalar(0));
     segmenter.segment(f.image(square)).mask.copyTo(mask(square));
     f.mask = avatar::clean_person_mask(mask);
+  }
+}
+
+void chroma_key_again(std::vector<ClipFrame>& frames) {
+  const cv::Mat near = cv::getStructuringElement(cv::MORPH_ELLIPSE, {33, 33});
+  for (ClipFrame& f : frames) {
+    std::vector<cv::Mat> bgr;
+    cv::split(f.image, bgr);
+    cv::Mat red_or_blue = cv::max(bgr[0], bgr[2]), green = bgr[1];
+    cv::Mat screen = (green > red_or_blue * 1.15) & (green > red_or_blue + 20);
+    cv::Mat around;
+    cv::dilate(f.mask, around, near);
+    f.mask = avatar::clean_person_mask(~screen & around);
   }
 }
 

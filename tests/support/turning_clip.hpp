@@ -34,6 +34,12 @@ std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTr
 // the person out) on a square around the pose model's mask: sharper edges than the pose model's.
 void segment_again(std::vector<ClipFrame>& frames, const Segmenter& segmenter);
 
+// Each frame's mask replaced by a chroma key of the clip's green screen (a pixel is background
+// when its green exceeds red and blue by 15 % and 20 levels), kept within 16 px of the pose
+// model's mask (the floor's shadow stays out): the reference silhouette, exact to a pixel where
+// the models' masks are blurred by their 256 px input.
+void chroma_key_again(std::vector<ClipFrame>& frames);
+
 avatar::RiggedAvatar rigged(const builder::AvatarBuild& build);
 
 // The avatar as built and as refined (its depth-fitted mesh, whose texture is the build's atlas,
