@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/thread_priority.hpp"
+
 namespace am {
 
 WorkerPool::WorkerPool(int threads, std::size_t backlog) : queue_(backlog) {
@@ -33,6 +35,7 @@ void WorkerPool::stop() {
 }
 
 void WorkerPool::work() {
+  set_current_thread_nice(kBackgroundNice);
   while (auto job = queue_.pop()) {
     try {
       job->run();

@@ -1,7 +1,9 @@
 // A fixed set of threads running submitted jobs in order of arrival. submit() never blocks: it
 // refuses when the backlog is full, so the live path can always move on. A job that throws is
 // logged with its name and does not stop the pool. stop() cancels what has not started and
-// waits for running jobs; drain() waits until everything submitted has run.
+// waits for running jobs; drain() waits until everything submitted has run. The jobs are
+// background work: the threads run at kBackgroundNice (core/thread_priority.hpp), so the live
+// path's threads get the cores first and a long job does not make it skip frames.
 #pragma once
 
 #include <condition_variable>

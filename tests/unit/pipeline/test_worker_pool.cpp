@@ -1,10 +1,12 @@
-// WorkerPool: runs jobs, survives a throwing job, refuses beyond its backlog, drains.
+// WorkerPool: runs jobs, survives a throwing job, refuses beyond its backlog, drains, and runs
+// its jobs at background priority while the submitting thread keeps its own.
 #include <atomic>
 #include <chrono>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "core/thread_priority.hpp"
 #include "pipeline/worker_pool.hpp"
 
 namespace am {
@@ -31,6 +33,17 @@ TEST(WorkerPool, RefusesInsteadOfBlockingWhenTheBacklogIsFull) {
   EXPECT_FALSE(pool.submit({"refused", [] {}}));
   release = true;
   pool.drain();
+}
+
+TEST(WorkerPool, JobsRunAtBackgroundPriorityAndTheCallerKeepsItsOwn) {
+  const int caller = current_thread_nice();
+  ASSERT_LT(caller, kBackgroundNice) << "run the tests at a nice value below 10";
+  WorkerPool pool(2, 4);
+  std::atomic<int> seen[2] = {-100, -100};
+  for (auto& s : seen) ASSERT_TRUE(pool.submit({"probe", [&s] { s = current_thread_nice(); }}));
+  pool.drain();
+  for (const auto& s : seen) EXPECT_EQ(s, kBackgroundNice);
+  EXPECT_EQ(current_thread_nice(), caller);
 }
 
 }  // namespace
