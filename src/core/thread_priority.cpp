@@ -24,7 +24,6 @@ void set_current_thread_nice(int nice) {
 }
 
 int current_thread_nice() {
-  errno = 0;
   return getpriority(PRIO_PROCESS, current_thread_id());
 }
 
