@@ -2,11 +2,12 @@
 // (a woman turning round in front of a fixed camera), builds the avatar from the first frontal
 // frame with the real models, tracks the clip (BlazePose full with its mask), takes every 2nd
 // frame whose yaw differs >= 45 degrees from the build view for refinement (depth fit on up to
-// 12 side views, then atlas painting) and holds out the others, then prints per yaw band: the
-// posed avatar's silhouette IoU against each frame's mask, front-only and refined, the PSNR
-// (inside the person) of its render in held-out frames, and the time of the refinement steps. Not a
-// Google Benchmark (scripts/bench.sh skips it): `build/bench/am_refine_measure [--stride N] [--out
-// DIR]` (DIR gets the atlases and renders).
+// 12 side views, the per-vertex shape fit to every refinement frame's silhouette and the build
+// frame's, then atlas painting) and holds out the others, then prints per yaw band: the posed
+// avatar's silhouette IoU against each frame's mask (all frames and held-out ones), front-only and
+// refined, the PSNR (inside the person) of its render in held-out frames, and the time of the
+// refinement steps. Not a Google Benchmark (scripts/bench.sh skips it):
+// `build/bench/am_refine_measure [--stride N] [--out DIR]` (DIR gets the atlases and renders).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -20,6 +21,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "avatar/depth_fit.hpp"
+#include "avatar/silhouette_shape.hpp"
 #include "core/error.hpp"
 #include "support/models_dir.hpp"
 #include "support/testdata.hpp"
@@ -175,8 +177,15 @@ int run(const Options& o) {
   auto start = Clock::now();
   const std::vector<avatar::FrameObservation> side = side_views(split.refine, build.bind_world);
   const avatar::DepthScales scales = avatar::fit_depth_scales(front_only, side);
-  const avatar::Mesh fitted = avatar::scale_depth(front_only, scales);
+  const avatar::Mesh deeper = avatar::scale_depth(front_only, scales);
   const double fit_ms = ms_since(start);
+  start = Clock::now();
+  std::vector<avatar::FrameObservation> shape_views;
+  for (const test::ClipFrame* f : split.refine) shape_views.push_back(f->observation());
+  shape_views.push_back(build_frame.observation());
+  const avatar::Mesh fitted = avatar::fit_silhouette_shape(
+      {deeper, build.skeleton, build.weights, build.bind_world}, shape_views);
+  const double shape_ms = ms_since(start);
   const avatar::RiggedAvatar refined{fitted, build.skeleton, build.weights, build.bind_world};
 
   avatar::TexturePaint paint = avatar::start_paint(fitted.texture);
@@ -186,7 +195,7 @@ int run(const Options& o) {
   const double paint_ms = ms_since(start) / std::max<size_t>(1, split.refine.size());
   const test::AvatarPair avatars{front_only, refined, paint.atlas};
 
-  Bands iou_front, iou_refined, psnr_front, psnr_refined;
+  Bands iou_front, iou_refined, psnr_front, psnr_refined, iou_held_front, iou_held_refined;
   for (const test::ClipFrame& f : frames) {
     const float yaw = avatar::relative_yaw_deg(build.bind_world, f.world);
     const test::FrameScore s = test::score_frame(avatars, f);
@@ -194,6 +203,8 @@ int run(const Options& o) {
     iou_refined.add(yaw, s.iou_refined);
     if (std::find(split.held_out.begin(), split.held_out.end(), &f) == split.held_out.end())
       continue;
+    iou_held_front.add(yaw, s.iou_front);
+    iou_held_refined.add(yaw, s.iou_refined);
     psnr_front.add(yaw, s.psnr_front);
     psnr_refined.add(yaw, s.psnr_refined);
   }
@@ -210,13 +221,17 @@ int run(const Options& o) {
     std::printf(" %4d/%-4d", iou_front.count(band), psnr_front.count(band));
   std::printf("\n");
   print_row("IoU front-only", iou_front);
-  print_row("IoU refined (depth fit)", iou_refined);
+  print_row("IoU refined (depth, shape)", iou_refined);
+  print_row("IoU held out, front-only", iou_held_front);
+  print_row("IoU held out, refined", iou_held_refined);
   print_row("PSNR front-only (dB)", psnr_front);
   print_row("PSNR refined (dB)", psnr_refined);
   std::printf(
       "depth scales torso %.2f head %.2f arms %.2f legs %.2f: fit on %zu side views "
       "in %.0f ms\n",
       scales[0], scales[1], scales[2], scales[3], side.size(), fit_ms);
+  std::printf("shape: fit to the silhouettes of %zu refinement frames in %.0f ms (%ld vertices)\n",
+              shape_views.size(), shape_ms, static_cast<long>(fitted.V.rows()));
   std::printf("paint: %.1f ms per refinement frame (pose + camera + raster + paint, 2 threads)\n",
               paint_ms);
   if (!o.out.empty()) write_images(o.out, avatars, frames);

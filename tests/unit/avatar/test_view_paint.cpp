@@ -1,5 +1,5 @@
 // Posing the built avatar into another frame, the depth raster and painting the atlas from a
-// turned view, on the synthetic person (avatar_fixture.hpp) and on hand-made triangles.
+// turned view, the depth and shape fits, on the synthetic person (avatar_fixture.hpp) and on hand-made triangles.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,6 +7,7 @@
 
 #include "avatar/depth_fit.hpp"
 #include "avatar/depth_raster.hpp"
+#include "avatar/silhouette_shape.hpp"
 #include "avatar/texture_paint.hpp"
 #include "avatar/view_pose.hpp"
 #include "core/error.hpp"
@@ -129,6 +130,49 @@ TEST(DepthFit, ADeeperTorsoSeenFromTheSideIsRecovered) {
   EXPECT_GT(
       avatar::mean_silhouette_iou({fitted, a.skeleton, a.weights, a.person.view.world}, frames),
       avatar::mean_silhouette_iou(rigged(a), frames) + 0.01);
+}
+
+// Mean outline distance (pixels) of the build view's mesh against its own silhouette grown (or
+// shrunk, negative) by `px` pixels.
+float mean_outline_px(const BuiltAvatar& a, int px) {
+  const cv::Mat rendered =
+      avatar::render_silhouette(a.rec.mesh, a.rec.frame, a.person.view.image.size());
+  cv::Mat person;
+  const cv::Mat disc = cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * std::abs(px) + 1,
+                                                                      2 * std::abs(px) + 1});
+  if (px >= 0)
+    cv::dilate(rendered, person, disc);
+  else
+    cv::erode(rendered, person, disc);
+  const auto n = a.rec.mesh.V.rows();
+  avatar::OutlineOffsets acc{Eigen::VectorXf::Zero(n), Eigen::VectorXf::Zero(n)};
+  avatar::add_outline_offsets(a.rec.mesh, a.rec.frame, person, rendered, 12.0f, acc);
+  EXPECT_GT(acc.count.sum(), 100.0f);
+  return acc.sum.sum() / acc.count.sum() / a.rec.frame.metres_per_pixel;
+}
+
+TEST(SilhouetteShape, OutlineDistancesMeasureHowFarTheMaskReachesBeyondTheAvatar) {
+  const auto& a = built_avatar();
+  EXPECT_NEAR(mean_outline_px(a, 0), 0.0f, 1.0f);
+  EXPECT_NEAR(mean_outline_px(a, 4), 4.0f, 1.0f);
+  EXPECT_NEAR(mean_outline_px(a, -4), -4.0f, 1.0f);
+}
+
+TEST(SilhouetteShape, ADeeperTorsoSeenFromTheSideIsRecoveredWithoutChangingTheFront) {
+  const auto& a = built_avatar();
+  const std::vector<SideView> views = {side_view_of_deeper_torso(a, 1.35f, 90),
+                                       side_view_of_deeper_torso(a, 1.35f, -70),
+                                       side_view_of_deeper_torso(a, 1.35f, 0)};
+  const std::vector<avatar::FrameObservation> frames = {
+      views[0].observation(), views[1].observation(), views[2].observation()};
+  const avatar::Mesh fitted = avatar::fit_silhouette_shape(rigged(a), frames);
+  const avatar::RiggedAvatar refined{fitted, a.skeleton, a.weights, a.person.view.world};
+  const std::vector<avatar::FrameObservation> side(frames.begin(), frames.begin() + 2);
+  EXPECT_GT(avatar::mean_silhouette_iou(refined, side),
+            avatar::mean_silhouette_iou(rigged(a), side) + 0.02);
+  const std::vector<avatar::FrameObservation> front = {frames[2]};
+  EXPECT_GT(avatar::mean_silhouette_iou(refined, front),
+            avatar::mean_silhouette_iou(rigged(a), front) - 0.005);
 }
 
 TEST(DepthRaster, TheFrontTriangleHidesTheOneBehind) {
