@@ -91,33 +91,41 @@ Mesh offset_along_normals(const Mesh& mesh, const Eigen::VectorXf& offset) {
   return out;
 }
 
-Mesh fit_silhouette_shape(const RiggedAvatar& avatar, const std::vector<FrameObservation>& frames,
+ShapeFrame shape_frame(const RiggedAvatar& avatar, const FrameObservation& frame) {
+  ShapeFrame out{frame.mask >= 128, frame.landmarks, frame.world, {}};
+  out.pose = pose_to_frame(avatar, frame.landmarks, frame.world, out.person).pose;
+  return out;
+}
+
+Mesh fit_silhouette_shape(const RiggedAvatar& avatar, const std::vector<ShapeFrame>& frames,
                           const SilhouetteShapeOptions& options) {
   if (frames.empty()) throw Error("fit_silhouette_shape: no frame to fit the shape to");
-  std::vector<cv::Mat> person;
-  std::vector<PoseLandmarks> poses;
-  for (const FrameObservation& f : frames) {
-    person.push_back(f.mask >= 128);
-    poses.push_back(pose_to_frame(avatar, f.landmarks, f.world, person.back()).pose);
-  }
   Mesh mesh = avatar.rest;
   Eigen::VectorXf total = Eigen::VectorXf::Zero(mesh.V.rows());
   for (int it = 0; it < options.iterations; ++it) {
     const RiggedAvatar current{mesh, avatar.skeleton, avatar.weights, avatar.bind_world};
     OutlineOffsets acc{Eigen::VectorXf::Zero(mesh.V.rows()), Eigen::VectorXf::Zero(mesh.V.rows())};
-    for (size_t i = 0; i < frames.size(); ++i) {
-      const FrameObservation& f = frames[i];
-      const PosedView view = pose_with(current, poses[i], f.landmarks, f.world, person[i]);
-      const cv::Mat rendered = rasterize_depth(view.mesh, view.camera, person[i].size()).face >= 0;
-      add_outline_offsets(view.mesh, view.camera, person[i], rendered, options.max_search_px, acc);
+    for (const ShapeFrame& f : frames) {
+      const PosedView view = pose_with(current, f.pose, f.landmarks, f.world, f.person);
+      const cv::Mat rendered = rasterize_depth(view.mesh, view.camera, f.person.size()).face >= 0;
+      add_outline_offsets(view.mesh, view.camera, f.person, rendered, options.max_search_px, acc);
     }
-    const Eigen::VectorXf step = smooth_offsets(mesh, acc, options.smoothness, options.max_offset_m);
+    const Eigen::VectorXf step =
+        smooth_offsets(mesh, acc, options.smoothness, options.max_offset_m);
     const Eigen::VectorXf next =
         (total + step).cwiseMax(-options.max_offset_m).cwiseMin(options.max_offset_m);
     mesh = offset_along_normals(mesh, next - total);
     total = next;
   }
   return mesh;
+}
+
+Mesh fit_silhouette_shape(const RiggedAvatar& avatar, const std::vector<FrameObservation>& frames,
+                          const SilhouetteShapeOptions& options) {
+  std::vector<ShapeFrame> shape_frames;
+  shape_frames.reserve(frames.size());
+  for (const FrameObservation& f : frames) shape_frames.push_back(shape_frame(avatar, f));
+  return fit_silhouette_shape(avatar, shape_frames, options);
 }
 
 }  // namespace am::avatar

@@ -44,7 +44,19 @@ Eigen::VectorXf smooth_offsets(const Mesh& mesh, const OutlineOffsets& acc, floa
 // The mesh with V moved by offset * N and N recomputed.
 Mesh offset_along_normals(const Mesh& mesh, const Eigen::VectorXf& offset);
 
+// One frame as the shape fit sees it: the binary person mask (0/255), the frame's landmarks and
+// the pose fitted to the avatar in it (kept while the shape changes).
+struct ShapeFrame {
+  cv::Mat person;
+  PoseLandmarks landmarks{}, world{}, pose{};
+};
+
+// The frame with its pose fitted by pose_to_frame (the costly step: keep the result).
+ShapeFrame shape_frame(const RiggedAvatar& avatar, const FrameObservation& frame);
+
 // The fitted rest mesh; throws am::Error on no frame.
+Mesh fit_silhouette_shape(const RiggedAvatar& avatar, const std::vector<ShapeFrame>& frames,
+                          const SilhouetteShapeOptions& options = {});
 Mesh fit_silhouette_shape(const RiggedAvatar& avatar, const std::vector<FrameObservation>& frames,
                           const SilhouetteShapeOptions& options = {});
 

@@ -20,11 +20,18 @@ cv::Mat person_mask(const PoseObservation& person) {
   return mask;
 }
 
-std::string glb_bytes(const builder::AvatarBuild& build, const cv::Mat& atlas) {
-  avatar::Mesh mesh = build.reconstruction.mesh;
+std::string glb_bytes(const builder::AvatarBuild& build, avatar::Mesh mesh, const cv::Mat& atlas) {
   mesh.texture = atlas;
   const std::vector<uint8_t> glb = avatar::encode_glb(mesh, build.skeleton, build.weights);
   return {reinterpret_cast<const char*>(glb.data()), glb.size()};
+}
+
+// The build photo as the shape fit's first frame: it keeps the front view's outline in place.
+avatar::ShapeFrame build_photo_frame(const builder::AvatarBuild& build) {
+  const avatar::RiggedAvatar built{build.reconstruction.mesh, build.skeleton, build.weights,
+                                   build.bind_world};
+  const avatar::PersonView& view = build.view;
+  return avatar::shape_frame(built, {view.image, view.mask, view.landmarks, view.world});
 }
 
 }  // namespace
@@ -66,25 +73,33 @@ void AvatarRefiner::release(int id) {
 std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const BuildTools& tools) {
   std::shared_ptr<const builder::AvatarBuild> build;
   avatar::TexturePaint paint;
+  std::vector<avatar::ShapeFrame> frames;
   {
     std::lock_guard lock(mutex_);
     auto it = states_.find(job.person_id);
     if (it == states_.end()) return std::nullopt;
     build = it->second.build;
     paint = it->second.paint;  // paint_from_view works on its own copy
+    frames = it->second.frames;
   }
+  avatar::Mesh mesh;
   try {
+    const avatar::RiggedAvatar built{build->reconstruction.mesh, build->skeleton, build->weights,
+                                     build->bind_world};
+    if (frames.empty()) frames.push_back(build_photo_frame(*build));
     const cv::Mat mask = person_mask(job.person);
-    const avatar::RiggedAvatar rig{build->reconstruction.mesh, build->skeleton, build->weights,
-                                   build->bind_world};
-    paint = avatar::refine_from_frame(
-        rig, {job.image, mask, job.person.landmarks, job.person.world_landmarks}, std::move(paint));
+    const avatar::FrameObservation frame{job.image, mask, job.person.landmarks,
+                                         job.person.world_landmarks};
+    frames.push_back(avatar::shape_frame(built, frame));
+    mesh = avatar::fit_silhouette_shape(built, frames);
+    const avatar::RiggedAvatar rig{mesh, build->skeleton, build->weights, build->bind_world};
+    paint = avatar::refine_from_frame(rig, frame, std::move(paint));
   } catch (...) {
     release(job.person_id);
     throw;
   }
   const Landmarks bind = landmark_points(build->bind_world);
-  const std::string glb = glb_bytes(*build, paint.atlas);
+  const std::string glb = glb_bytes(*build, std::move(mesh), paint.atlas);
   const auto path = write_avatar_file(tools.avatar_dir, job.person_id, glb);
   // The camera frames show the visitor's own face, and refinement is off with face swapping
   // (refine_options_from): a refined avatar wears their own face, face tag "".
@@ -95,6 +110,7 @@ std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const Bui
   auto it = states_.find(job.person_id);
   if (it == states_.end()) return std::nullopt;
   it->second.paint = std::move(paint);
+  it->second.frames = std::move(frames);
   it->second.busy = false;
   return ReadyAvatar{job.person_id,          path,    bind,
                      build->report.vertices, nullptr, ++it->second.version};

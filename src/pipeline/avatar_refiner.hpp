@@ -3,10 +3,12 @@
 // atlas, bind pose) and is shown every tracked person's pose by the live path: when a person's
 // body has turned at least min_yaw_deg away from the build view, into a 30-degree sector of yaw
 // not used yet, and their last refinement is min_interval_ms old, wants() says yes and marks them
-// busy. refine() (on an avatar worker) paints what that frame sees into the atlas
-// (avatar/view_refine.hpp: depth test, viewing-angle weights, the best view of each texel kept),
-// writes version N+1 of the .glb (same mesh, skeleton and weights, new texture), replaces the
-// cached avatar and gives the avatar to announce with avatar_updated. Thread-safe; the live path
+// busy. refine() (on an avatar worker) fits the rest mesh's shape to the silhouettes of every
+// frame refined from so far and of the build photo (avatar/silhouette_shape.hpp), paints what the
+// frame sees into the atlas (avatar/view_refine.hpp: depth test, viewing-angle weights, the best
+// view of each texel kept), writes version N+1 of the .glb (refined mesh and texture, same
+// skeleton and weights), replaces the cached avatar and gives the avatar to announce with
+// avatar_updated. Thread-safe; the live path
 // only calls wants(), which never waits for a refinement.
 #pragma once
 
@@ -16,6 +18,7 @@
 #include <optional>
 #include <set>
 
+#include "avatar/silhouette_shape.hpp"
 #include "avatar/texture_paint.hpp"
 #include "builder/builder.hpp"
 #include "jobs/build_job.hpp"
@@ -54,6 +57,7 @@ class AvatarRefiner {
   struct State {
     std::shared_ptr<const builder::AvatarBuild> build;
     avatar::TexturePaint paint;
+    std::vector<avatar::ShapeFrame> frames;  // the build photo, then each frame refined from
     int version = 1;
     bool busy = false;
     double last_ms = -1e300;

@@ -2,7 +2,9 @@
 // turning in place): her avatar is announced (new_character), then refined from the frames where
 // she has turned (avatar_updated, version 2 and up, a new mesh_url per version) while the pose
 // stream goes on. The refined .glb passes the Khronos validator; its atlas keeps the front half of
-// version 1 and has a repainted back half.
+// version 1 and has a repainted back half, and its mesh is reshaped to her turned silhouettes
+// (every vertex within the shape fit's 4 cm of version 1's).
+#include <cmath>
 #include <iostream>
 #include <map>
 
@@ -52,7 +54,8 @@ TEST(RefineRun, ATurningVisitorsAvatarIsRefinedWhileThePoseStreamGoesOn) {
   auto run = test::start_mirror_run(dir, port, write_first_turn(dir));
   auto client = test::connect_when_ready(port);
   ASSERT_NE(client, nullptr) << "the mirror never listened on port " << port;
-  std::map<int, cv::Mat> atlas;  // version -> the atlas of the .glb served for it
+  std::map<int, cv::Mat> atlas;                 // version -> the atlas of the .glb served for it
+  std::map<int, std::vector<float>> positions;  // version -> its vertex positions
   int person = -1, poses_after_update = 0;
   std::vector<json> updates;
   try {
@@ -68,6 +71,7 @@ TEST(RefineRun, ATurningVisitorsAvatarIsRefinedWhileThePoseStreamGoesOn) {
       std::filesystem::copy_file(m["data"]["mesh_path"].get<std::string>(), copy,
                                  std::filesystem::copy_options::overwrite_existing);
       atlas[version] = test::glb_texture(copy);
+      positions[version] = test::glb_positions(copy);
     }
   } catch (const std::exception&) {
     // the mirror closed the connection at the end of the video
@@ -96,6 +100,22 @@ TEST(RefineRun, ATurningVisitorsAvatarIsRefinedWhileThePoseStreamGoesOn) {
             << back_changed * 100 << " %\n";
   EXPECT_LT(front_changed, 0.01) << "the photo's front half stays";
   EXPECT_GT(back_changed, 0.05) << "the back half holds what she showed of her back";
+
+  const std::vector<float>&built = positions.at(1), &reshaped = positions.rbegin()->second;
+  ASSERT_EQ(built.size(), reshaped.size());
+  ASSERT_FALSE(built.empty());
+  double moved = 0, farthest = 0;
+  for (std::size_t v = 0; v < built.size(); v += 3) {
+    const double d = std::hypot(reshaped[v] - built[v], reshaped[v + 1] - built[v + 1],
+                                reshaped[v + 2] - built[v + 2]);
+    moved += d;
+    farthest = std::max(farthest, d);
+  }
+  moved /= static_cast<double>(built.size() / 3);
+  std::cout << "vertices moved by the shape fit: mean " << moved * 1000 << " mm, largest "
+            << farthest * 1000 << " mm\n";
+  EXPECT_GT(moved, 0.0005) << "the refined mesh keeps the front-only shape";
+  EXPECT_LT(farthest, 0.0401) << "a vertex moved beyond the shape fit's limit";
 
   const auto latest = dir / ("v" + std::to_string(atlas.rbegin()->first) + ".glb");
   const auto validation = test::validate_glb(latest);

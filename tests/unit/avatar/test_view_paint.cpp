@@ -1,5 +1,6 @@
 // Posing the built avatar into another frame, the depth raster and painting the atlas from a
-// turned view, the depth and shape fits, on the synthetic person (avatar_fixture.hpp) and on hand-made triangles.
+// turned view, the depth and shape fits, on the synthetic person (avatar_fixture.hpp) and on
+// hand-made triangles.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -138,8 +139,8 @@ float mean_outline_px(const BuiltAvatar& a, int px) {
   const cv::Mat rendered =
       avatar::render_silhouette(a.rec.mesh, a.rec.frame, a.person.view.image.size());
   cv::Mat person;
-  const cv::Mat disc = cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * std::abs(px) + 1,
-                                                                      2 * std::abs(px) + 1});
+  const cv::Mat disc =
+      cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * std::abs(px) + 1, 2 * std::abs(px) + 1});
   if (px >= 0)
     cv::dilate(rendered, person, disc);
   else
