@@ -23,8 +23,6 @@ void set_current_thread_nice(int nice) {
                  std::strerror(errno));
 }
 
-int current_thread_nice() {
-  return getpriority(PRIO_PROCESS, current_thread_id());
-}
+int current_thread_nice() { return getpriority(PRIO_PROCESS, current_thread_id()); }
 
 }  // namespace am

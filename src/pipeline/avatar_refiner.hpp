@@ -41,7 +41,7 @@ struct RefineJob {
 
 class AvatarRefiner {
  public:
-  explicit AvatarRefiner(RefineOptions options) : options_(options) {}
+  explicit AvatarRefiner(const RefineOptions& options) : options_(options) {}
 
   // A build of this mirror, announced as version 1: from now on it can be refined.
   void keep(int id, std::shared_ptr<const builder::AvatarBuild> build);
