@@ -170,6 +170,7 @@ cv::Mat slice_median_colours(const cv::Mat& front_bgr, const cv::Mat& trusted,
     }
   const cv::Vec3f fallback = everyone[0].empty() ? cv::Vec3f(128, 128, 128) : median_of(everyone);
   std::vector<std::vector<cv::Vec3f>> profiles;
+  profiles.reserve(slices.size());
   for (auto& s : slices) profiles.push_back(smoothed_profile(s, fallback));
   cv::Mat out(labels.size(), CV_32FC3, cv::Scalar::all(0));
   for (int y = 0; y < labels.rows; ++y)

@@ -71,6 +71,7 @@ DepthScales fit_depth_scales(const RiggedAvatar& avatar,
   DepthScales best;
   best.fill(1.0f);
   std::vector<PoseLandmarks> poses;
+  poses.reserve(side_frames.size());
   for (const FrameObservation& f : side_frames)
     poses.push_back(pose_to_frame(avatar, f.landmarks, f.world, f.mask >= 128).pose);
   const auto score = [&](const DepthScales& s) {

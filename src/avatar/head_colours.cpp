@@ -25,6 +25,7 @@ cv::Mat ellipse_kernel(int radius) {
 
 cv::Mat polygon_mask(cv::Size size, const std::vector<cv::Point2f>& outline) {
   std::vector<cv::Point> points;
+  points.reserve(outline.size());
   for (const cv::Point2f& p : outline) points.emplace_back(cvRound(p.x), cvRound(p.y));
   cv::Mat out = cv::Mat::zeros(size, CV_8UC1);
   cv::fillPoly(out, std::vector<std::vector<cv::Point>>{points}, 255);

@@ -82,7 +82,7 @@ Eigen::MatrixXd heat_diffusion_weights(const Eigen::MatrixXf& V, const Eigen::Ma
   }
   Eigen::SparseMatrix<double> A = -cotangent_laplacian(V, F);
   for (Eigen::Index i = 0; i < nv; ++i) A.coeffRef(i, i) += heat[i];
-  return solve_heat_system(std::move(A), rhs);
+  return solve_heat_system(A, rhs);
 }
 
 SkinWeights keep_strongest_influences(const Eigen::MatrixXd& dense) {

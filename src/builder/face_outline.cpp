@@ -15,6 +15,7 @@ std::vector<cv::Point2f> find_face_outline(const FaceMesh& mesh, const cv::Mat& 
   const FaceMeshResult refined = mesh.locate(bgr, roi_from_points(rough.points));
   const FaceMeshResult& face = refined.presence >= kMinFacePresence ? refined : rough;
   std::vector<cv::Point2f> oval;
+  oval.reserve(kMeshFaceOval.size());
   for (const int i : kMeshFaceOval) oval.push_back(face.points[i]);
   return oval;
 }

@@ -4,7 +4,7 @@ namespace am {
 
 std::string GraphOps::op(const std::string& op_type, const std::vector<std::string>& inputs,
                          onnx::NodeProto** node) {
-  const std::string out = graph_.unique(base_ + "_" + op_type);
+  std::string out = graph_.unique(base_ + "_" + op_type);
   onnx::NodeProto& added = graph_.add_node(op_type, inputs, {out});
   if (node != nullptr) *node = &added;
   return out;
@@ -30,7 +30,7 @@ std::string GraphOps::slice(const std::string& in, int64_t axis, int64_t begin, 
 std::string GraphOps::gather(const std::string& in, int64_t axis,
                              const std::vector<int64_t>& indices) {
   onnx::NodeProto* node = nullptr;
-  const std::string out =
+  std::string out =
       op("Gather", {in, ints({static_cast<int64_t>(indices.size())}, indices)}, &node);
   set_attr(*node, "axis", axis);
   return out;
@@ -38,7 +38,7 @@ std::string GraphOps::gather(const std::string& in, int64_t axis,
 
 std::string GraphOps::transpose(const std::string& in, const std::vector<int64_t>& perm) {
   onnx::NodeProto* node = nullptr;
-  const std::string out = op("Transpose", {in}, &node);
+  std::string out = op("Transpose", {in}, &node);
   set_attr(*node, "perm", perm);
   return out;
 }
@@ -49,7 +49,7 @@ std::string GraphOps::reshape(const std::string& in, const std::vector<int64_t>&
 
 std::string GraphOps::concat(const std::vector<std::string>& inputs, int64_t axis) {
   onnx::NodeProto* node = nullptr;
-  const std::string out = op("Concat", inputs, &node);
+  std::string out = op("Concat", inputs, &node);
   set_attr(*node, "axis", axis);
   return out;
 }
@@ -57,7 +57,7 @@ std::string GraphOps::concat(const std::vector<std::string>& inputs, int64_t axi
 std::string GraphOps::reduce(const std::string& op_type, const std::string& in,
                              const std::vector<int64_t>& axes, bool keepdims) {
   onnx::NodeProto* node = nullptr;
-  const std::string out = op(op_type, {in}, &node);
+  std::string out = op(op_type, {in}, &node);
   set_attr(*node, "axes", axes);
   set_attr(*node, "keepdims", int64_t{keepdims ? 1 : 0});
   return out;

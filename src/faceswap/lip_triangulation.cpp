@@ -57,6 +57,7 @@ float contour_at(const std::vector<cv::Point2f>& contour, float s) {
 std::vector<cv::Point2f> contour_in(const MouthFrame& frame, std::span<const cv::Point2f> points,
                                     const std::vector<int>& indices) {
   std::vector<cv::Point2f> contour;
+  contour.reserve(indices.size());
   for (const int i : indices) contour.push_back(frame.to_mouth(points[i]));
   std::sort(contour.begin(), contour.end(), [](cv::Point2f a, cv::Point2f b) { return a.x < b.x; });
   return contour;

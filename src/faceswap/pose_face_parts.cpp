@@ -45,6 +45,7 @@ void draw_grown_hull(cv::Mat& mask, const std::vector<cv::Point2f>& points, floa
   std::vector<cv::Point2f> hull_f;
   cv::convexHull(points, hull_f);
   std::vector<cv::Point> hull;
+  hull.reserve(hull_f.size());
   for (const cv::Point2f& p : hull_f) hull.emplace_back(cvRound(p.x), cvRound(p.y));
   cv::fillConvexPoly(mask, hull, cv::Scalar(255));
   const int thickness = std::max(2 * cvRound(radius), 1);

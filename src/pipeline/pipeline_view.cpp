@@ -13,6 +13,7 @@ void Pipeline::Impl::show_view(const Frame& frame, const std::vector<PoseObserva
                                const std::vector<int>& ids) {
   if (!options.preview && !recorder) return;
   std::vector<PoseLandmarks> poses;
+  poses.reserve(persons.size());
   for (const PoseObservation& person : persons) poses.push_back(person.landmarks);
   cv::Mat view = view_swap
                      ? view_swap->swap(frame.image, frame.capture_time_ms / 1000.0, poses, ids)
