@@ -93,7 +93,10 @@ std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const Bui
     frames.push_back(avatar::shape_frame(built, frame));
     mesh = avatar::fit_silhouette_shape(built, frames);
     const avatar::RiggedAvatar rig{mesh, build->skeleton, build->weights, build->bind_world};
-    paint = avatar::refine_from_frame(rig, frame, std::move(paint));
+    const avatar::ShapeFrame& seen = frames.back();  // its pose is fitted already: reuse it
+    const avatar::PosedView view =
+        avatar::pose_with(rig, seen.pose, seen.landmarks, seen.world, seen.person);
+    paint = avatar::paint_from_view(view.mesh, view.camera, job.image, mask, std::move(paint));
   } catch (...) {
     release(job.person_id);
     throw;

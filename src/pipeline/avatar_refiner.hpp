@@ -4,12 +4,12 @@
 // body has turned at least min_yaw_deg away from the build view, into a 30-degree sector of yaw
 // not used yet, and their last refinement is min_interval_ms old, wants() says yes and marks them
 // busy. refine() (on an avatar worker) fits the rest mesh's shape to the silhouettes of every
-// frame refined from so far and of the build photo (avatar/silhouette_shape.hpp), paints what the
-// frame sees into the atlas (avatar/view_refine.hpp: depth test, viewing-angle weights, the best
-// view of each texel kept), writes version N+1 of the .glb (refined mesh and texture, same
-// skeleton and weights), replaces the cached avatar and gives the avatar to announce with
-// avatar_updated. Thread-safe; the live path
-// only calls wants(), which never waits for a refinement.
+// frame refined from so far and of the build photo (avatar/silhouette_shape.hpp: each frame's pose
+// fitted once), paints what the frame sees into the atlas with that pose (avatar/texture_paint.hpp:
+// depth test, viewing-angle weights, the best view of each texel kept), writes version N+1 of the
+// .glb (refined mesh and texture, same skeleton and weights), replaces the cached avatar and gives
+// the avatar to announce with avatar_updated. Thread-safe; the live path only calls wants(), which
+// never waits for a refinement.
 #pragma once
 
 #include <map>
