@@ -171,7 +171,7 @@ int run(const Options& o) {
   if (o.masks == "chroma") test::chroma_key_again(frames);
   const test::ClipFrame& build_frame = first_frontal(frames);
   const builder::AvatarBuild build = builder::build_avatar(build_frame.image, pose, segmenter);
-  const avatar::RiggedAvatar front_only = test::rigged(build);
+  const avatar::RiggedAvatar front_only = builder::rigged(build);
   const TurnedSplit split = split_turned(frames, build.bind_world);
 
   auto start = Clock::now();

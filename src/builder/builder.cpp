@@ -112,4 +112,12 @@ AvatarBuild build_avatar(const cv::Mat& bgr, PoseTracker& pose, const Segmenter&
   return b;
 }
 
+avatar::RiggedAvatar rigged(const AvatarBuild& build) {
+  return {build.reconstruction.mesh, build.skeleton, build.weights, build.bind_world};
+}
+
+avatar::FrameObservation photo_observation(const AvatarBuild& build) {
+  return {build.view.image, build.view.mask, build.view.landmarks, build.view.world};
+}
+
 }  // namespace am::builder

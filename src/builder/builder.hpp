@@ -19,6 +19,7 @@
 
 #include "avatar/reconstruct.hpp"
 #include "avatar/skin_weights.hpp"
+#include "avatar/view_refine.hpp"
 #include "builder/build_report.hpp"
 #include "builder/person_crop.hpp"
 #include "perception/face/face_mesh.hpp"
@@ -54,5 +55,11 @@ AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
 // Runs the pose on the photo as a still image and builds the largest person found.
 AvatarBuild build_avatar(const cv::Mat& bgr, PoseTracker& pose, const Segmenter& segmenter,
                          const BuildOptions& options = {});
+
+// The build's rest mesh, rig and bind pose, ready to pose into later frames (both refer to the
+// build, which must outlive them).
+avatar::RiggedAvatar rigged(const AvatarBuild& build);
+// The build's working view as a frame of the person (the shape fit's front view).
+avatar::FrameObservation photo_observation(const AvatarBuild& build);
 
 }  // namespace am::builder

@@ -26,14 +26,6 @@ std::string glb_bytes(const builder::AvatarBuild& build, avatar::Mesh mesh, cons
   return {reinterpret_cast<const char*>(glb.data()), glb.size()};
 }
 
-// The build photo as the shape fit's first frame: it keeps the front view's outline in place.
-avatar::ShapeFrame build_photo_frame(const builder::AvatarBuild& build) {
-  const avatar::RiggedAvatar built{build.reconstruction.mesh, build.skeleton, build.weights,
-                                   build.bind_world};
-  const avatar::PersonView& view = build.view;
-  return avatar::shape_frame(built, {view.image, view.mask, view.landmarks, view.world});
-}
-
 }  // namespace
 
 void AvatarRefiner::keep(int id, std::shared_ptr<const builder::AvatarBuild> build) {
@@ -84,9 +76,10 @@ std::optional<ReadyAvatar> AvatarRefiner::refine(const RefineJob& job, const Bui
   }
   avatar::Mesh mesh;
   try {
-    const avatar::RiggedAvatar built{build->reconstruction.mesh, build->skeleton, build->weights,
-                                     build->bind_world};
-    if (frames.empty()) frames.push_back(build_photo_frame(*build));
+    const avatar::RiggedAvatar built = builder::rigged(*build);
+    // The build photo is the shape fit's first frame: it keeps the front view's outline in place.
+    if (frames.empty())
+      frames.push_back(avatar::shape_frame(built, builder::photo_observation(*build)));
     const cv::Mat mask = person_mask(job.person);
     const avatar::FrameObservation frame{job.image, mask, job.person.landmarks,
                                          job.person.world_landmarks};

@@ -87,10 +87,6 @@ void chroma_key_again(std::vector<ClipFrame>& frames) {
   }
 }
 
-avatar::RiggedAvatar rigged(const builder::AvatarBuild& build) {
-  return {build.reconstruction.mesh, build.skeleton, build.weights, build.bind_world};
-}
-
 namespace {
 
 // Silhouette IoU and render PSNR of one avatar with one atlas.

@@ -40,8 +40,6 @@ void segment_again(std::vector<ClipFrame>& frames, const Segmenter& segmenter);
 // the models' masks are blurred by their 256 px input.
 void chroma_key_again(std::vector<ClipFrame>& frames);
 
-avatar::RiggedAvatar rigged(const builder::AvatarBuild& build);
-
 // The avatar as built and as refined (its depth-fitted mesh, whose texture is the build's atlas,
 // and the painted atlas).
 struct AvatarPair {

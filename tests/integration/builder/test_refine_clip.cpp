@@ -49,13 +49,12 @@ const Refined& refined() {
     }
     avatar::TexturePaint paint = avatar::start_paint(out.build.reconstruction.mesh.texture);
     for (const ClipFrame& f : out.refined_from)
-      paint = avatar::refine_from_frame(rigged(out.build), f.observation(), std::move(paint));
+      paint =
+          avatar::refine_from_frame(builder::rigged(out.build), f.observation(), std::move(paint));
     out.atlas = paint.atlas;
-    const avatar::PersonView& photo = out.build.view;
-    std::vector<avatar::FrameObservation> outlines{
-        {photo.image, photo.mask, photo.landmarks, photo.world}};
+    std::vector<avatar::FrameObservation> outlines{builder::photo_observation(out.build)};
     for (const ClipFrame& f : out.refined_from) outlines.push_back(f.observation());
-    out.shaped = avatar::fit_silhouette_shape(rigged(out.build), outlines);
+    out.shaped = avatar::fit_silhouette_shape(builder::rigged(out.build), outlines);
     return out;
   }();
   return r;
@@ -71,7 +70,8 @@ TEST(RefineClip, BackViewsItNeverSawRenderCloserWithTheRefinedAtlas) {
   ASSERT_FALSE(r.held_out.empty());
   double front = 0, painted = 0;
   for (const ClipFrame& f : r.held_out) {
-    const FrameScore s = score_frame({rigged(r.build), rigged(r.build), r.atlas}, f);
+    const FrameScore s =
+        score_frame({builder::rigged(r.build), builder::rigged(r.build), r.atlas}, f);
     front += s.psnr_front, painted += s.psnr_refined;
     RecordProperty("frame_" + std::to_string(f.index),
                    std::to_string(s.psnr_front) + " -> " + std::to_string(s.psnr_refined) + " dB");
@@ -87,7 +87,7 @@ TEST(RefineClip, TheShapeFitCoversBackViewsItNeverSawBetter) {
                                     r.build.bind_world};
   double front = 0, fitted = 0;
   for (const ClipFrame& f : r.held_out) {
-    const FrameScore s = score_frame({rigged(r.build), shaped, r.atlas}, f);
+    const FrameScore s = score_frame({builder::rigged(r.build), shaped, r.atlas}, f);
     front += s.iou_front, fitted += s.iou_refined;
     RecordProperty("frame_" + std::to_string(f.index),
                    std::to_string(s.iou_front) + " -> " + std::to_string(s.iou_refined));
