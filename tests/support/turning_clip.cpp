@@ -48,6 +48,15 @@ std::vector<ClipFrame> still_frames(const std::filesystem::path& video, PoseTrac
   return out;
 }
 
+std::vector<ClipFrame> tracked_images(const std::vector<cv::Mat>& images, PoseTracker& pose,
+                                      double fps) {
+  std::vector<ClipFrame> out;
+  for (size_t i = 0; i < images.size(); ++i)
+    if (auto f = observe(images[i], static_cast<int>(i), pose, true, fps))
+      out.push_back(std::move(*f));
+  return out;
+}
+
 std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTracker& pose,
                                       int stride) {
   cv::VideoCapture capture = open_video(video);

@@ -26,6 +26,11 @@ struct ClipFrame {
 std::vector<ClipFrame> still_frames(const std::filesystem::path& video, PoseTracker& pose,
                                     const std::vector<int>& indices);
 
+// Each 8-bit BGR image tracked as the next frame of a video at `fps` (a rendered turn); every
+// image with a person is kept, its index its place in `images`.
+std::vector<ClipFrame> tracked_images(const std::vector<cv::Mat>& images, PoseTracker& pose,
+                                      double fps);
+
 // Every frame of the video tracked as video; every `stride`-th one with a person kept.
 std::vector<ClipFrame> tracked_frames(const std::filesystem::path& video, PoseTracker& pose,
                                       int stride);

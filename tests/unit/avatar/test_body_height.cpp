@@ -55,5 +55,37 @@ TEST(AvatarBodyHeight, CrouchingKeepsTheStandingHeight) {
               1e-4f);
 }
 
+// A pinhole camera 1.1 m above the floor (focal 1000 px, principal row 360) seeing a person of
+// 1.80 m standing 4 m away: soles at row 360 + 1000 x 1.1 / 4, head top at 360 - 1000 x 0.7 / 4.
+TEST(FloorCamera, ALevelCameraGivesTheStatureFromTheSolesAndTheHeadTop) {
+  const avatar::FloorCamera camera{1.1f, 1000.0f, 360.0f, 0.0f};
+  const auto stature = avatar::stature_from_floor_camera(360.0f - 175.0f, 360.0f + 275.0f, camera);
+  ASSERT_TRUE(stature);
+  EXPECT_NEAR(*stature, 1.80f, 1e-3f);
+}
+
+TEST(FloorCamera, ATiltedCameraUsesItsPitch) {
+  // The same person seen by the camera tilted 10 degrees down: each ray's angle below the
+  // horizontal is the pitch plus its angle below the optical axis.
+  const float pitch = 10.0f * static_cast<float>(M_PI) / 180.0f;
+  const auto row = [&](float below_horizon) {
+    return 360.0f + 1000.0f * std::tan(below_horizon - pitch);
+  };
+  const avatar::FloorCamera camera{1.1f, 1000.0f, 360.0f, 10.0f};
+  const auto stature = avatar::stature_from_floor_camera(row(std::atan(-0.7f / 4.0f)),
+                                                         row(std::atan(1.1f / 4.0f)), camera);
+  ASSERT_TRUE(stature);
+  EXPECT_NEAR(*stature, 1.80f, 1e-3f);
+  EXPECT_GT(std::abs(*avatar::stature_from_floor_camera(row(std::atan(-0.7f / 4.0f)),
+                                                        row(std::atan(1.1f / 4.0f)),
+                                                        {1.1f, 1000.0f, 360.0f, 0.0f}) -
+                     1.80f),
+            0.1f);
+}
+
+TEST(FloorCamera, SolesAboveTheHorizonGiveNothing) {
+  EXPECT_FALSE(avatar::stature_from_floor_camera(100.0f, 350.0f, {1.1f, 1000.0f, 360.0f, 0.0f}));
+}
+
 }  // namespace
 }  // namespace am::test
