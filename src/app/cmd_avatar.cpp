@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "builder/builder.hpp"
+#include "builder/floor_stature.hpp"
 #include "core/error.hpp"
 #include "models/registry.hpp"
 #include "pipeline/pipeline_settings.hpp"
@@ -50,14 +51,24 @@ int cmd_avatar(const Config& cfg, const AvatarCommand& opts) {
   builder::BuildOptions options;
   options.obj_out = opts.obj_out;
   options.face_mesh = face_mesh.get();
+  options.floor_camera =
+      builder::floor_camera_for(builder::floor_camera_settings(cfg), photo.size());
   const builder::AvatarBuild b = builder::build_avatar(photo, pose, segmenter, options);
   write_file(opts.glb_out, std::string(b.glb.begin(), b.glb.end()));
   if (!opts.report_out.empty())
     write_file(opts.report_out, builder::report_to_json(b.report).dump(2) + "\n");
+  if (!b.report.floor_note.empty())
+    spdlog::warn(
+        "camera.mount_height_m: no stature from the floor camera ({}); the avatar keeps "
+        "the pose model's average scale",
+        b.report.floor_note);
   spdlog::info(
-      "avatar of {}: {} vertices, {:.2f} m tall ({:.2f} m from the landmarks), silhouette IoU "
+      "avatar of {}: {} vertices, {:.2f} m tall ({:.2f} m from the landmarks, {}), silhouette IoU "
       "{:.3f}, {:.0f} ms; written to {}",
       opts.image, b.report.vertices, b.report.height_m, b.report.landmark_height_m,
+      b.report.floor_stature_m > 0
+          ? fmt::format("{:.2f} m by the floor camera", b.report.floor_stature_m)
+          : std::string("no floor camera"),
       b.report.silhouette_iou, b.report.timings.total_ms(), opts.glb_out);
   return 0;
 }

@@ -19,6 +19,8 @@ nlohmann::json report_to_json(const BuildReport& r) {
           {"silhouette_iou", r.silhouette_iou},
           {"height_m", r.height_m},
           {"landmark_height_m", r.landmark_height_m},
+          {"floor_stature_m", r.floor_stature_m},
+          {"floor_note", r.floor_note},
           {"face_mesh_found", r.face_mesh_found},
           {"crop", {r.crop.x, r.crop.y, r.crop.width, r.crop.height}},
           {"crop_scale", r.crop_scale}};

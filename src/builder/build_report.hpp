@@ -2,11 +2,13 @@
 // reproduces the person's silhouette, and the person's estimated height. report_to_json() gives
 // the `avatar --report` file: {"timings_ms": {"segment", "pose", "reconstruct", "skeleton",
 // "weights", "export", "total"}, "vertices", "faces", "bones", "glb_bytes", "silhouette_iou",
-// "height_m", "landmark_height_m", "face_mesh_found", "crop": [x, y, width, height],
-// "crop_scale"}.
+// "height_m", "landmark_height_m", "floor_stature_m", "floor_note", "face_mesh_found",
+// "crop": [x, y, width, height], "crop_scale"}.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+
 #include <opencv2/core/types.hpp>
 
 namespace am::builder {
@@ -32,6 +34,8 @@ struct BuildReport {
   double silhouette_iou = 0;  // mesh rendered into the working view vs the mask it was built from
   double height_m = 0;        // top of the mesh above its feet (y = 0), metres
   double landmark_height_m = 0;  // standing height from the world landmarks (body_height.hpp)
+  double floor_stature_m = 0;    // the floor camera's stature the avatar was scaled to (0: none)
+  std::string floor_note;        // why the floor camera gave none (empty when it did or was unset)
   bool face_mesh_found = false;  // the back of the head used the face mesh's oval
   cv::Rect crop;                 // the photo region the person was built from
   double crop_scale = 1.0;       // working pixels per photo pixel

@@ -10,6 +10,7 @@
 #include "avatar/silhouette_visibility.hpp"
 #include "avatar/skeleton.hpp"
 #include "builder/face_outline.hpp"
+#include "builder/floor_stature.hpp"
 #include "builder/silhouette_check.hpp"
 #include "core/error.hpp"
 
@@ -53,6 +54,17 @@ avatar::PersonView cut_out_person(const cv::Mat& bgr, const PoseObservation& per
   return view;
 }
 
+// With a floor camera: the world landmarks scaled so the avatar is as tall as the camera sees.
+void scale_to_floor_stature(avatar::PersonView& view, cv::Size photo,
+                            const avatar::FloorCamera& camera, BuildReport& report) {
+  const FloorStature seen =
+      floor_camera_stature(view, {report.crop, report.crop_scale}, photo, camera);
+  report.floor_note = seen.why_not;
+  if (!seen.stature_m) return;
+  view.world = scale_world(view.world, seen.world_scale);
+  report.floor_stature_m = *seen.stature_m;
+}
+
 void fill_mesh_stats(const AvatarBuild& b, BuildReport& report) {
   const avatar::Mesh& mesh = b.reconstruction.mesh;
   report.vertices = static_cast<long>(mesh.V.rows());
@@ -60,7 +72,6 @@ void fill_mesh_stats(const AvatarBuild& b, BuildReport& report) {
   report.bones = kBoneCount;
   report.glb_bytes = static_cast<long>(b.glb.size());
   report.height_m = mesh.V.col(1).maxCoeff() - mesh.V.col(1).minCoeff();
-  report.landmark_height_m = avatar::estimate_height_m(b.view.world);
   report.silhouette_iou =
       silhouette_iou(mesh, b.reconstruction.frame, b.reconstruction.binary_mask);
 }
@@ -82,6 +93,9 @@ AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
   StageTimings& t = b.report.timings;
   b.view = timed(t.segment_ms,
                  [&] { return cut_out_person(bgr, person, segmenter, options, b.report); });
+  b.report.landmark_height_m = avatar::estimate_height_m(b.view.world);  // the model's scale
+  if (options.floor_camera)
+    scale_to_floor_stature(b.view, bgr.size(), *options.floor_camera, b.report);
   b.bind_world = avatar::align_world_to_image(b.view.landmarks, b.view.world);
   b.reconstruction =
       timed(t.reconstruct_ms, [&] { return avatar::reconstruct(b.view, options.reconstruct); });

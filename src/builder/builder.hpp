@@ -13,10 +13,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
 
+#include "avatar/body_height.hpp"
 #include "avatar/reconstruct.hpp"
 #include "avatar/skin_weights.hpp"
 #include "avatar/view_refine.hpp"
@@ -36,6 +38,9 @@ struct BuildOptions {
   const FaceMesh* face_mesh = nullptr;  // set: the face oval shapes the back of the head; not
                                         // set: an oval estimated from the pose landmarks
   std::filesystem::path obj_out;        // non-empty: also write OBJ + MTL + PNG there
+  // Set: the photo's camera, fixed at a known height above the floor (floor_stature.hpp): the
+  // avatar is scaled to the stature it sees. Not set, or no stature seen: the pose model's scale.
+  std::optional<avatar::FloorCamera> floor_camera;
 };
 
 struct AvatarBuild {

@@ -9,6 +9,7 @@ namespace am {
 ReadyAvatar run_build_job(const BuildJob& job, const BuildTools& tools) {
   builder::BuildOptions options;
   options.face_mesh = tools.face_mesh;
+  options.floor_camera = job.floor_camera;
   auto build = std::make_shared<const builder::AvatarBuild>(
       builder::build_avatar(job.image, job.person, tools.segmenter, options));
   const Landmarks bind = landmark_points(build->bind_world);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <opencv2/core/mat.hpp>
@@ -26,6 +27,7 @@ struct BuildJob {
   cv::Mat image;           // the frame the person passed the quality gate in (8-bit BGR)
   PoseObservation person;  // their pose in it
   std::string face_tag;    // the face the image wears (avatar_face_tag; "": the person's own)
+  std::optional<avatar::FloorCamera> floor_camera;  // the image's, when its mount is known
 };
 
 // What a build needs besides the job; shared by all jobs.

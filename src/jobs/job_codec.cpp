@@ -44,10 +44,12 @@ JobFields encode_job(const BuildJob& job, const JobInfo& info) {
   cv::imencode(".jpg", job.image(region), jpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
   const cv::Point2f shift(static_cast<float>(region.x), static_cast<float>(region.y));
   const cv::Rect2f box = job.person.box;
-  const nlohmann::json pose = {{"box", {box.x - shift.x, box.y - shift.y, box.width, box.height}},
-                               {"score", job.person.score},
-                               {"landmarks", landmarks_json(job.person.landmarks, shift)},
-                               {"world", landmarks_json(job.person.world_landmarks, {0, 0})}};
+  nlohmann::json pose = {{"box", {box.x - shift.x, box.y - shift.y, box.width, box.height}},
+                         {"score", job.person.score},
+                         {"landmarks", landmarks_json(job.person.landmarks, shift)},
+                         {"world", landmarks_json(job.person.world_landmarks, {0, 0})}};
+  if (const auto& c = job.floor_camera)
+    pose["floor_camera"] = {c->height_m, c->fy_px, c->cy_px - shift.y, c->pitch_deg};
   return {{"v", std::to_string(kJobVersion)},
           {"person", std::to_string(job.person_id)},
           {"origin", info.origin},
@@ -83,6 +85,11 @@ DecodedJob decode_job(const std::map<std::string, std::string>& fields) {
     out.job.person.score = pose.at("score").get<float>();
     out.job.person.landmarks = landmarks_from(pose.at("landmarks"));
     out.job.person.world_landmarks = landmarks_from(pose.at("world"));
+    if (pose.contains("floor_camera")) {
+      const auto& c = pose.at("floor_camera");
+      out.job.floor_camera = avatar::FloorCamera{c.at(0).get<float>(), c.at(1).get<float>(),
+                                                 c.at(2).get<float>(), c.at(3).get<float>()};
+    }
   } catch (const nlohmann::json::exception& e) {
     throw JobError(std::string("build job: \"pose\" is malformed (") + e.what() + ")");
   }

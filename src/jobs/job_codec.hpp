@@ -3,10 +3,11 @@
 // gives the entry's fields: "v", "person", "origin", "face" (the job's face_tag: the face the
 // photo wears, stored with the avatar), "enqueued_ms", "image" (a JPEG of the person's region of
 // the frame, quality 95: the builder's crop margin around the landmarks) and "pose" (JSON: box,
-// score, 33 image landmarks shifted into that region, 33 world landmarks). decode_job() gives the
-// job back with its image and pose in the region's pixels; it throws JobError (one line naming the
-// field) for a missing field, an unknown version or an unreadable image, so a bad entry is
-// dead-lettered, never built.
+// score, 33 image landmarks shifted into that region, 33 world landmarks and, when the mirror knows
+// its camera's mount, "floor_camera": [height_m, fy_px, cy_px in the region, tilt_deg]).
+// decode_job() gives the job back with its image and pose in the region's pixels; it throws
+// JobError (one line naming the field) for a missing field, an unknown version or an unreadable
+// image, so a bad entry is dead-lettered, never built.
 #pragma once
 
 #include <cstdint>

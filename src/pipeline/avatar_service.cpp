@@ -45,6 +45,7 @@ AvatarService::AvatarService(const Config& cfg, const std::filesystem::path& mod
       face_mesh_(face_mesh_from(cfg, models)),
       tools_{segmenter_, *cache_, avatar_dir_, face_mesh_.get()},
       gate_options_(gate_options_from(cfg)),
+      floor_camera_(builder::floor_camera_settings(cfg)),
       refiner_(refine_options_from(cfg)),
       workers_(static_cast<int>(cfg.get_int("processing.num_workers")), 8) {
   std::filesystem::create_directories(avatar_dir_);
@@ -86,10 +87,12 @@ void AvatarService::consider(int id, const PoseObservation& person,
   if (!states_.wants_build(id, monotonic_ms())) return;
   const auto quality = tracking::gate(input, frame.image.size(), frame.image, gate_options_);
   if (!quality.passed) return log_gate_refusal(id, quality);
-  const bool queued =
-      workers_.submit({"avatar for person " + std::to_string(id),
-                       [this, job = BuildJob{id, frame.image.clone(), person, ""},
-                        seen_ms = frame.capture_time_ms] { dispatch(job, seen_ms); }});
+  const bool queued = workers_.submit(
+      {"avatar for person " + std::to_string(id),
+       [this,
+        job = BuildJob{id, frame.image.clone(), person, "",
+                       builder::floor_camera_for(floor_camera_, frame.image.size())},
+        seen_ms = frame.capture_time_ms] { dispatch(job, seen_ms); }});
   if (queued) states_.mark_building(id);
 }
 
@@ -113,6 +116,11 @@ void AvatarService::build(const BuildJob& job, double seen_ms) {
   const double start = monotonic_ms();
   ReadyAvatar built = run_build_job(job, tools_);
   metrics_.build_ms.add(monotonic_ms() - start);
+  if (!built.build->report.floor_note.empty())
+    spdlog::warn(
+        "avatar of person {}: no stature from the floor camera ({}); it keeps the pose "
+        "model's average scale",
+        job.person_id, built.build->report.floor_note);
   metrics_.avatars_built++;
   spdlog::info(
       "avatar of person {} built in {:.0f} ms ({:.0f} ms after they were seen), {} "

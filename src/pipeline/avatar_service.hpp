@@ -12,6 +12,7 @@
 #include <set>
 #include <vector>
 
+#include "builder/floor_stature.hpp"
 #include "cache/cache.hpp"
 #include "core/config.hpp"
 #include "core/frame.hpp"
@@ -90,6 +91,7 @@ class AvatarService {
   std::unique_ptr<FaceMesh> face_mesh_;
   BuildTools tools_;
   tracking::QualityOptions gate_options_;
+  builder::FloorCameraSettings floor_camera_;  // camera.mount_height_m etc.
   AvatarStates states_;
   AvatarRefiner refiner_;
   Inbox<ReadyAvatar> ready_;  // filled by workers, drained by take_ready()

@@ -47,7 +47,8 @@ TEST_F(BuildJobTest, WritesTheGlbAndCachesItWithItsBindPose) {
   const auto persons = pose.process(photo, 0, false);
   ASSERT_FALSE(persons.empty());
   std::filesystem::create_directories(dir_ / "avatars");
-  const ReadyAvatar ready = run_build_job({7, photo, persons.front(), "no-swap"}, tools());
+  const ReadyAvatar ready =
+      run_build_job({7, photo, persons.front(), "no-swap", std::nullopt}, tools());
 
   EXPECT_EQ(ready.person_id, 7);
   EXPECT_GT(ready.vertices, 1000);
@@ -71,7 +72,8 @@ TEST_F(BuildJobTest, WritesTheGlbAndCachesItWithItsBindPose) {
 TEST_F(BuildJobTest, APhotoWithoutAPersonThrowsAndCachesNothing) {
   const cv::Mat empty_room(480, 640, CV_8UC3, cv::Scalar(90, 120, 150));
   std::filesystem::create_directories(dir_ / "avatars");
-  EXPECT_THROW(run_build_job({8, empty_room, PoseObservation{}, ""}, tools()), std::exception);
+  EXPECT_THROW(run_build_job({8, empty_room, PoseObservation{}, "", std::nullopt}, tools()),
+               std::exception);
   EXPECT_FALSE(cache_->get_avatar("8").has_value());
   EXPECT_TRUE(std::filesystem::is_empty(dir_ / "avatars"));
 }

@@ -48,6 +48,24 @@ TEST(JobCodec, RoundTripKeepsThePersonTheirPoseAndTheirPixels) {
   EXPECT_FLOAT_EQ(back.job.person.landmarks[5].visibility, 0.9f);
 }
 
+// The floor camera travels with the job, its principal row moved into the person's region, so the
+// worker sees the soles and the head at the same angles as the mirror's camera.
+TEST(JobCodec, TheFloorCameraTravelsWithItsRowMovedIntoTheRegion) {
+  BuildJob job = standing_person();
+  EXPECT_FALSE(decode_job(as_map(encode_job(job, {"hall", 1}))).job.floor_camera)
+      << "a mirror without a known mount sends none";
+  job.floor_camera = avatar::FloorCamera{1.2f, 1108.5f, 360.0f, 5.0f};
+  const JobFields fields = encode_job(job, {"hall", 1});
+  const DecodedJob back = decode_job(as_map(fields));
+  ASSERT_TRUE(back.job.floor_camera);
+  const float shift = job.person.landmarks[10].y - back.job.person.landmarks[10].y;
+  EXPECT_GT(shift, 0.0f) << "the region starts below the frame's top";
+  EXPECT_FLOAT_EQ(back.job.floor_camera->cy_px, 360.0f - shift);
+  EXPECT_FLOAT_EQ(back.job.floor_camera->height_m, 1.2f);
+  EXPECT_FLOAT_EQ(back.job.floor_camera->fy_px, 1108.5f);
+  EXPECT_FLOAT_EQ(back.job.floor_camera->pitch_deg, 5.0f);
+}
+
 TEST(JobCodec, RefusesForeignOldAndBrokenEntries) {
   auto fields = as_map(encode_job(standing_person(), {"a", 1}));
   auto without = fields;
