@@ -12,10 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include <opencv2/core/utility.hpp>
-
 #include "core/error.hpp"
-#include "support/models_dir.hpp"
 #include "support/refine_report.hpp"
 #include "support/testdata.hpp"
 
@@ -49,12 +46,9 @@ Options parse(int argc, char** argv) {
 }
 
 int run(const Options& o) {
-  cv::setNumThreads(2);
-  const SessionOptions two_cores{Device::Cpu, 2};
-  const Segmenter segmenter(test::models_dir(), two_cores);
-  PoseTrackerOptions tracking;
-  tracking.with_mask = true;
-  PoseTracker pose(test::models_dir(), tracking, two_cores);
+  test::MeasureModels models;
+  const Segmenter& segmenter = models.segmenter;
+  PoseTracker& pose = models.pose;
   const auto clip = test::testdata("video/peoplesnapshot_female-1-casual.mp4");
   std::vector<test::ClipFrame> frames = test::tracked_frames(clip, pose, o.stride);
   if (o.masks == "segmenter") test::segment_again(frames, segmenter);
@@ -80,10 +74,5 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "am_refine_measure: %s\n", e.what());
-    return 1;
-  }
+  return am::test::run_measure("am_refine_measure", [&] { return run(parse(argc, argv)); });
 }

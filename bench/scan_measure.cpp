@@ -16,12 +16,10 @@
 #include <filesystem>
 #include <string>
 
-#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "builder/floor_stature.hpp"
 #include "core/error.hpp"
-#include "support/models_dir.hpp"
 #include "support/refine_report.hpp"
 #include "support/rendered_turn.hpp"
 #include "support/surface_distance.hpp"
@@ -105,12 +103,9 @@ void print_surface_row(const char* name, const test::SurfaceDistance& d, const a
 }
 
 int run(const Options& o) {
-  cv::setNumThreads(2);
-  const SessionOptions two_cores{Device::Cpu, 2};
-  const Segmenter segmenter(test::models_dir(), two_cores);
-  PoseTrackerOptions tracking;
-  tracking.with_mask = true;
-  PoseTracker pose(test::models_dir(), tracking, two_cores);
+  test::MeasureModels models;
+  const Segmenter& segmenter = models.segmenter;
+  PoseTracker& pose = models.pose;
   const test::RenderedTurn turn = test::read_rendered_turn(o.frames);
   builder::BuildOptions build_options;
   if (o.floor) build_options.floor_camera = turn.camera;
@@ -157,10 +152,5 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "am_scan_measure: %s\n", e.what());
-    return 1;
-  }
+  return am::test::run_measure("am_scan_measure", [&] { return run(parse(argc, argv)); });
 }

@@ -116,16 +116,18 @@ void AvatarService::build(const BuildJob& job, double seen_ms) {
   const double start = monotonic_ms();
   ReadyAvatar built = run_build_job(job, tools_);
   metrics_.build_ms.add(monotonic_ms() - start);
-  if (!built.build->report.floor_note.empty())
+  const builder::BuildReport& report = built.build->report;
+  if (!report.floor_note.empty())
     spdlog::warn(
         "avatar of person {}: no stature from the floor camera ({}); it keeps the pose "
         "model's average scale",
-        job.person_id, built.build->report.floor_note);
+        job.person_id, report.floor_note);
   metrics_.avatars_built++;
   spdlog::info(
       "avatar of person {} built in {:.0f} ms ({:.0f} ms after they were seen), {} "
-      "vertices",
-      job.person_id, monotonic_ms() - start, monotonic_ms() - seen_ms, built.vertices);
+      "vertices, {:.2f} m tall ({})",
+      job.person_id, monotonic_ms() - start, monotonic_ms() - seen_ms, built.vertices,
+      report.height_m, report.floor_stature_m > 0 ? "floor camera" : "pose model's scale");
   queue_ready(std::move(built));
 }
 

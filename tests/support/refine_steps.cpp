@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+
+#include <opencv2/core/utility.hpp>
 
 #include "avatar/silhouette_shape.hpp"
 #include "core/error.hpp"
+#include "support/models_dir.hpp"
 
 namespace am::test {
 
@@ -34,6 +38,32 @@ std::vector<avatar::FrameObservation> side_views(const std::vector<const ClipFra
 }
 
 }  // namespace
+
+namespace {
+
+PoseTrackerOptions with_mask() {
+  PoseTrackerOptions options;
+  options.with_mask = true;
+  return options;
+}
+
+constexpr SessionOptions kTwoCores{Device::Cpu, 2};
+
+}  // namespace
+
+MeasureModels::MeasureModels()
+    : segmenter(models_dir(), kTwoCores), pose(models_dir(), with_mask(), kTwoCores) {
+  cv::setNumThreads(2);
+}
+
+int run_measure(const char* name, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", name, e.what());
+    return 1;
+  }
+}
 
 TurnedSplit split_turned(const std::vector<ClipFrame>& frames, const PoseLandmarks& bind) {
   TurnedSplit out;

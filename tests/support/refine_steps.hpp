@@ -6,12 +6,23 @@
 // painted from every refinement frame. Gives the refined avatar, its atlas and the step times.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "avatar/depth_fit.hpp"
 #include "support/turning_clip.hpp"
 
 namespace am::test {
+
+// The models the measures run (segmenter, pose tracker with its person mask), on 2 CPU threads.
+struct MeasureModels {
+  MeasureModels();
+  Segmenter segmenter;
+  PoseTracker pose;
+};
+
+// A measure tool's main: the body's exit code, or 1 with "NAME: message" on stderr when it throws.
+int run_measure(const char* name, const std::function<int()>& body);
 
 struct TurnedSplit {
   std::vector<const ClipFrame*> refine, held_out;
