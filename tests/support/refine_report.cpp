@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "avatar/gltf_writer.hpp"
 
 namespace am::test {
 
@@ -102,6 +105,12 @@ void write_images(const std::filesystem::path& dir, const AvatarPair& avatars,
   std::filesystem::create_directories(dir);
   cv::imwrite((dir / "atlas_front.png").string(), avatars.front_only.rest.texture);
   cv::imwrite((dir / "atlas_refined.png").string(), avatars.refined_atlas);
+  avatar::Mesh refined = avatars.refined.rest;
+  refined.texture = avatars.refined_atlas;
+  const std::vector<uint8_t> glb =
+      avatar::encode_glb(refined, avatars.refined.skeleton, avatars.refined.weights);
+  std::ofstream(dir / "refined.glb", std::ios::binary)
+      .write(reinterpret_cast<const char*>(glb.data()), static_cast<std::streamsize>(glb.size()));
   for (size_t i = 0; i < frames.size(); i += every) {
     const ClipFrame& f = frames[i];
     cv::Mat row;

@@ -18,8 +18,10 @@ void print_band_table(const std::vector<ClipFrame>& frames, const PoseLandmarks&
 // Depth scales, number of views and the time of each refinement step, one line each.
 void print_refinement(const Refinement& r);
 
-// The two atlases and, for every `every`-th frame, the frame beside the avatar rendered into it
-// as built and as refined, and the refined silhouette against the mask.
+// The two atlases, the refined avatar as DIR/refined.glb (its shape-fitted mesh wearing the
+// painted atlas: the stand-in scan bench/scan_turn/run.sh renders) and, for every `every`-th frame,
+// the frame beside the avatar rendered into it as built and as refined, and the refined silhouette
+// against the mask.
 void write_images(const std::filesystem::path& dir, const AvatarPair& avatars,
                   const std::vector<ClipFrame>& frames, size_t every = 16);
 
