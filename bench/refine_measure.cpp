@@ -7,7 +7,8 @@
 // avatar's silhouette IoU against each frame's mask (all frames and held-out ones), front-only and
 // refined, the PSNR (inside the person) of its render in held-out frames, and the time of the
 // refinement steps. Not a Google Benchmark (scripts/bench.sh skips it):
-// `build/bench/am_refine_measure [--stride N] [--out DIR]` (DIR gets the atlases and renders).
+// `build/bench/am_refine_measure [--stride N] [--out DIR]` (DIR gets the atlases, renders and the
+// refined avatar, refined.glb).
 #include <cstdio>
 #include <filesystem>
 #include <string>
