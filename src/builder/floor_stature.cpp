@@ -1,11 +1,13 @@
 #include "builder/floor_stature.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
 #include "avatar/image_frame.hpp"
+#include "body/landmarks.hpp"
 
 namespace am::builder {
 namespace {
@@ -16,18 +18,34 @@ float photo_row(float crop_edge_row, const PersonCrop& crop) {
   return static_cast<float>(crop.region.y) + crop_edge_row / static_cast<float>(crop.scale);
 }
 
+// The top of the head: walking up from the nose in the head's columns (about the nose, as wide
+// as the ears are apart), the last row with person in it, so hands raised above the head (with
+// a gap between) do not count.
+int head_top_row(const cv::Mat& person, const PoseLandmarks& landmarks) {
+  const float ears = std::abs(landmarks[lm::kLeftEar].x - landmarks[lm::kRightEar].x);
+  const float shoulders =
+      std::abs(landmarks[lm::kLeftShoulder].x - landmarks[lm::kRightShoulder].x);
+  const float half = std::max({4.0f, 0.5f * ears, 0.15f * shoulders});
+  const float nose = landmarks[lm::kNose].x;
+  const int x0 = std::clamp(static_cast<int>(nose - half), 0, person.cols - 1);
+  const int x1 = std::clamp(static_cast<int>(nose + half) + 1, x0 + 1, person.cols);
+  int top = std::clamp(static_cast<int>(landmarks[lm::kNose].y), 0, person.rows - 1);
+  while (top > 0 && cv::countNonZero(person.row(top - 1).colRange(x0, x1)) > 0) --top;
+  return top;
+}
+
 }  // namespace
 
 FloorStature floor_camera_stature(const avatar::PersonView& view, const PersonCrop& crop,
                                   cv::Size photo, const avatar::FloorCamera& camera) {
-  const cv::Mat& crop_mask = view.mask;
-  const cv::Rect box = cv::boundingRect(crop_mask >= 128);
+  const cv::Mat person = view.mask >= 128;
+  const cv::Rect box = cv::boundingRect(person);
   if (box.area() == 0) return {std::nullopt, 1.0f, "the person mask is empty"};
-  if (box.y == 0) return {std::nullopt, 1.0f, "the head touches the top of the picture"};
-  if (box.y + box.height >= crop_mask.rows)
-    return {std::nullopt, 1.0f, "the feet are out of the picture"};
-  const float head = photo_row(static_cast<float>(box.y), crop);
-  const float soles = photo_row(static_cast<float>(box.y + box.height), crop);
+  const int top = head_top_row(person, view.landmarks), bottom = box.y + box.height;
+  if (top == 0) return {std::nullopt, 1.0f, "the head touches the top of the picture"};
+  if (bottom >= person.rows) return {std::nullopt, 1.0f, "the feet are out of the picture"};
+  const float head = photo_row(static_cast<float>(top), crop);
+  const float soles = photo_row(static_cast<float>(bottom), crop);
   if (soles > static_cast<float>(photo.height))
     return {std::nullopt, 1.0f, "the feet are out of the picture"};
   const std::optional<float> stature = avatar::stature_from_floor_camera(head, soles, camera);
@@ -40,7 +58,7 @@ FloorStature floor_camera_stature(const avatar::PersonView& view, const PersonCr
                   *stature);
     return {std::nullopt, 1.0f, why};
   }
-  const float model_height = static_cast<float>(box.height) *
+  const float model_height = static_cast<float>(bottom - top) *
                              avatar::estimate_metres_per_pixel(view.landmarks, view.world);
   return {stature, *stature / model_height, ""};
 }

@@ -1,14 +1,15 @@
 // The person's size from a camera of known height above the floor (config camera.mount_height_m),
 // so an avatar is as tall as its visitor instead of the pose model's average-sized adult. Takes the
 // build's cut-out (the person mask in the working crop), the crop and the photo's floor camera;
-// gives the stature (metres) from the mask's top row and its soles' row in the photo and the
-// factor that makes the world landmarks (so the mesh, spanning the mask's rows at the landmarks'
-// metres per pixel, and the skeleton built from them) that tall, or nothing
-// (with the reason) when the person is cut off at the top or bottom of the photo or crop, or the
-// geometry gives no stature between 0.5 and 2.5 m (a wrong camera height or tilt).
-// scale_world() makes the world landmarks that much larger about their origin.
-// floor_camera_settings() reads camera.mount_height_m / tilt_deg / hfov_deg; floor_camera_for()
-// gives a frame's camera from them (nothing while the mount height is 0: unknown).
+// gives the stature (metres) from the top of the head (walking up from the nose in the head's
+// columns to the first row without person, so raised hands do not count) and the soles' row in the
+// photo, and the factor that makes the world landmarks (so the mesh, at the landmarks' metres per
+// pixel, and the skeleton built from them) that tall, or nothing (with the reason) when the person
+// is cut off at the top or bottom of the photo or crop, or the geometry gives no stature between
+// 0.5 and 2.5 m (a wrong camera height or tilt). scale_world() makes the world landmarks that much
+// larger about their origin. floor_camera_settings() reads camera.mount_height_m / tilt_deg /
+// hfov_deg; floor_camera_for() gives a frame's camera from them (nothing while the mount height is
+// 0: unknown).
 #pragma once
 
 #include <optional>

@@ -23,6 +23,9 @@ avatar::PersonView person_in_crop(int top_row, int sole_row) {
   view.mask = cv::Mat(300, 240, CV_8U, cv::Scalar(0));
   cv::rectangle(view.mask, cv::Point(100, top_row), cv::Point(140, sole_row - 1), cv::Scalar(255),
                 cv::FILLED);
+  view.landmarks[lm::kNose] = {120, static_cast<float>(top_row) + 10, 0, 1, 1};
+  view.landmarks[lm::kLeftEar] = {126, static_cast<float>(top_row) + 10, 0, 1, 1};
+  view.landmarks[lm::kRightEar] = {114, static_cast<float>(top_row) + 10, 0, 1, 1};
   // Shoulders and hips 0.4 m / 20 crop px apart in the world and the image: 0.02 m per crop px.
   for (int side = 0; side < 2; ++side) {
     const float x = side == 0 ? 130.0f : 110.0f, wx = side == 0 ? 0.2f : -0.2f;
@@ -43,6 +46,16 @@ TEST(FloorStature, APersonInACropGivesTheirStatureAndTheWorldScale) {
   EXPECT_NEAR(seen.world_scale, *seen.stature_m / 4.5f, 1e-3f);
   const PoseLandmarks scaled = scale_world(person_in_crop(43, 268).world, seen.world_scale);
   EXPECT_NEAR(scaled[lm::kLeftHip].y, 0.8f * seen.world_scale, 1e-6f);
+}
+
+TEST(FloorStature, HandsRaisedAboveTheHeadDoNotMakeThemTaller) {
+  avatar::PersonView waving = person_in_crop(43, 268);
+  cv::rectangle(waving.mask, cv::Point(140, 10), cv::Point(146, 60), cv::Scalar(255), cv::FILLED);
+  cv::rectangle(waving.mask, cv::Point(112, 5), cv::Point(128, 38), cv::Scalar(255), cv::FILLED);
+  const FloorStature seen = floor_camera_stature(waving, kCrop, {1280, 720}, kCamera);
+  ASSERT_TRUE(seen.stature_m) << seen.why_not;
+  EXPECT_NEAR(*seen.stature_m, 1.80f, 0.01f);
+  EXPECT_NEAR(seen.world_scale, *seen.stature_m / 4.5f, 1e-3f);
 }
 
 TEST(FloorStature, APersonCutOffOrAWrongCameraGivesAReason) {
