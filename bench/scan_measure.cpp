@@ -138,10 +138,9 @@ int run(const Options& o) {
   std::printf("the scan leans %.1f degrees\n", lean_deg(scan_mesh.V));
 
   const float landmarks = static_cast<float>(build.report.landmark_height_m);
-  const float seen =
-      builder::floor_camera_stature(build.view, {build.report.crop, build.report.crop_scale},
-                                    build_frame.image.size(), turn.camera)
-          .stature_m.value_or(NAN);
+  const float seen = builder::floor_camera_stature(
+                         build.view, {build.report.crop, build.report.crop_scale}, turn.camera)
+                         .stature_m.value_or(NAN);
   std::printf("stature: scan %.3f m; landmarks %.3f m (%+.1f%%); floor camera %.3f m (%+.1f%%)\n",
               truth, landmarks, 100.0 * (landmarks - truth) / truth, seen,
               100.0 * (seen - truth) / truth);

@@ -55,10 +55,9 @@ avatar::PersonView cut_out_person(const cv::Mat& bgr, const PoseObservation& per
 }
 
 // With a floor camera: the world landmarks scaled so the avatar is as tall as the camera sees.
-void scale_to_floor_stature(avatar::PersonView& view, cv::Size photo,
-                            const avatar::FloorCamera& camera, BuildReport& report) {
-  const FloorStature seen =
-      floor_camera_stature(view, {report.crop, report.crop_scale}, photo, camera);
+void scale_to_floor_stature(avatar::PersonView& view, const avatar::FloorCamera& camera,
+                            BuildReport& report) {
+  const FloorStature seen = floor_camera_stature(view, {report.crop, report.crop_scale}, camera);
   report.floor_note = seen.why_not;
   if (!seen.stature_m) return;
   view.world = scale_world(view.world, seen.world_scale);
@@ -94,8 +93,7 @@ AvatarBuild build_avatar(const cv::Mat& bgr, const PoseObservation& person,
   b.view = timed(t.segment_ms,
                  [&] { return cut_out_person(bgr, person, segmenter, options, b.report); });
   b.report.landmark_height_m = avatar::estimate_height_m(b.view.world);  // the model's scale
-  if (options.floor_camera)
-    scale_to_floor_stature(b.view, bgr.size(), *options.floor_camera, b.report);
+  if (options.floor_camera) scale_to_floor_stature(b.view, *options.floor_camera, b.report);
   b.bind_world = avatar::align_world_to_image(b.view.landmarks, b.view.world);
   b.reconstruction =
       timed(t.reconstruct_ms, [&] { return avatar::reconstruct(b.view, options.reconstruct); });

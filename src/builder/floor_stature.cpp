@@ -37,7 +37,7 @@ int head_top_row(const cv::Mat& person, const PoseLandmarks& landmarks) {
 }  // namespace
 
 FloorStature floor_camera_stature(const avatar::PersonView& view, const PersonCrop& crop,
-                                  cv::Size photo, const avatar::FloorCamera& camera) {
+                                  const avatar::FloorCamera& camera) {
   const cv::Mat person = view.mask >= 128;
   const cv::Rect box = cv::boundingRect(person);
   if (box.area() == 0) return {std::nullopt, 1.0f, "the person mask is empty"};
@@ -46,8 +46,6 @@ FloorStature floor_camera_stature(const avatar::PersonView& view, const PersonCr
   if (bottom >= person.rows) return {std::nullopt, 1.0f, "the feet are out of the picture"};
   const float head = photo_row(static_cast<float>(top), crop);
   const float soles = photo_row(static_cast<float>(bottom), crop);
-  if (soles > static_cast<float>(photo.height))
-    return {std::nullopt, 1.0f, "the feet are out of the picture"};
   const std::optional<float> stature = avatar::stature_from_floor_camera(head, soles, camera);
   if (!stature) return {std::nullopt, 1.0f, "the feet are above the camera's horizon"};
   if (*stature < kShortest || *stature > kTallest) {

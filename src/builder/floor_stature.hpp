@@ -29,8 +29,9 @@ struct FloorStature {
 };
 
 // view: the cut-out in the working crop (mask 0-255, landmarks, world landmarks).
+// The crop lies inside the photo, so a mask off its bottom edge is a person off the photo's.
 FloorStature floor_camera_stature(const avatar::PersonView& view, const PersonCrop& crop,
-                                  cv::Size photo, const avatar::FloorCamera& camera);
+                                  const avatar::FloorCamera& camera);
 
 PoseLandmarks scale_world(const PoseLandmarks& world, float factor);
 

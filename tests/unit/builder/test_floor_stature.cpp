@@ -38,8 +38,7 @@ avatar::PersonView person_in_crop(int top_row, int sole_row) {
 }
 
 TEST(FloorStature, APersonInACropGivesTheirStatureAndTheWorldScale) {
-  const FloorStature seen =
-      floor_camera_stature(person_in_crop(43, 268), kCrop, {1280, 720}, kCamera);
+  const FloorStature seen = floor_camera_stature(person_in_crop(43, 268), kCrop, kCamera);
   ASSERT_TRUE(seen.stature_m) << seen.why_not;
   EXPECT_NEAR(*seen.stature_m, 1.80f, 0.01f);
   // The mask's 225 crop rows at the landmarks' 0.02 m per crop pixel make a 4.5 m model.
@@ -52,7 +51,7 @@ TEST(FloorStature, HandsRaisedAboveTheHeadDoNotMakeThemTaller) {
   avatar::PersonView waving = person_in_crop(43, 268);
   cv::rectangle(waving.mask, cv::Point(140, 10), cv::Point(146, 60), cv::Scalar(255), cv::FILLED);
   cv::rectangle(waving.mask, cv::Point(112, 5), cv::Point(128, 38), cv::Scalar(255), cv::FILLED);
-  const FloorStature seen = floor_camera_stature(waving, kCrop, {1280, 720}, kCamera);
+  const FloorStature seen = floor_camera_stature(waving, kCrop, kCamera);
   ASSERT_TRUE(seen.stature_m) << seen.why_not;
   EXPECT_NEAR(*seen.stature_m, 1.80f, 0.01f);
   EXPECT_NEAR(seen.world_scale, *seen.stature_m / 4.5f, 1e-3f);
@@ -60,7 +59,7 @@ TEST(FloorStature, HandsRaisedAboveTheHeadDoNotMakeThemTaller) {
 
 TEST(FloorStature, APersonCutOffOrAWrongCameraGivesAReason) {
   const auto why = [](const avatar::PersonView& view, const avatar::FloorCamera& camera) {
-    const FloorStature seen = floor_camera_stature(view, kCrop, {1280, 720}, camera);
+    const FloorStature seen = floor_camera_stature(view, kCrop, camera);
     EXPECT_FALSE(seen.stature_m);
     return seen.why_not;
   };
