@@ -43,4 +43,11 @@ double expression_error(const Expression& measured, const Expression& reference)
                    opening_error(measured.right_eye, reference.right_eye)});
 }
 
+double head_yaw_degrees(std::span<const cv::Point2f> points, std::span<const float> depth) {
+  constexpr int kRightCheek = 234, kLeftCheek = 454;
+  const double across = points[kLeftCheek].x - points[kRightCheek].x;
+  const double deep = depth[kLeftCheek] - depth[kRightCheek];
+  return std::atan2(deep, across) * 180.0 / CV_PI;
+}
+
 }  // namespace am

@@ -162,7 +162,8 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
     const std::optional<std::size_t> source = source_for(target, choose);
     if (!source) continue;
     start = std::chrono::steady_clock::now();
-    s.faces.push_back(paste_face(output, sources_[*source], points, options_.paste, occluded));
+    s.faces.push_back(
+        paste_face(output, sources_[*source], points, options_.paste, occluded, face.depth));
     s.paste_ms += ms_since(start);
     s.landmarks.push_back(std::move(points));
     s.targets.push_back(target);

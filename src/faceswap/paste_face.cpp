@@ -10,6 +10,7 @@
 #include "faceswap/detail_transfer.hpp"
 #include "faceswap/lip_triangulation.hpp"
 #include "faceswap/piecewise_warp.hpp"
+#include "faceswap/visible_triangles.hpp"
 #include "perception/face/face_mesh_topology.hpp"
 
 namespace am {
@@ -99,11 +100,13 @@ SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> poi
 
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
                       std::span<const cv::Point2f> target_points, const PasteOptions& options,
-                      const cv::Mat& occluded) {
+                      const cv::Mat& occluded, std::span<const float> target_depth) {
   const cv::Rect region = padded_box(target_points, 0.02f, target.size());
   if (region.width < 8 || region.height < 8) return {};
-  WarpedPatch patch =
-      warp_piecewise_affine(source.image, source.points, target_points, source.triangles, region);
+  const VisibleTriangles shown = visible_triangles(source.points, target_points, target_depth,
+                                                   source.triangles, options.max_stretch);
+  WarpedPatch patch = warp_piecewise_affine(source.image, source.points, target_points,
+                                            shown.triangles, region, shown.trusted);
   PastedFace pasted{region, face_mask(target_points, region, patch.coverage, options),
                     kept_features(target_points, region, options)};
   if (!occluded.empty()) pasted.kept |= occluded(region) > 0;

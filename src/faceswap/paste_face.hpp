@@ -5,14 +5,18 @@
 // expression stays: its inner mouth (teeth, tongue, the open lips' inner edge) and, when asked, its
 // eyes (iris and white) show through, feathered in along the mesh's inner-lip and eye contours.
 // Things in front of the face (a hand, a cup) stay too when the caller marks them in an occlusion
-// mask. Takes the target image (changed in place) and points in its pixels; gives the region it
-// touched, the blend mask there and the kept features. Pure.
+// mask. On a turned head only the triangles facing the camera are pasted, nearest last, and the
+// skin a frontal source cannot show (stretched more than max_stretch) stays the target's. Takes the
+// target image (changed in place) and points in its pixels; gives the region it touched, the blend
+// mask there and the kept features. Pure.
 #pragma once
 
 #include <span>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
+
+#include "faceswap/visible_triangles.hpp"
 
 namespace am {
 
@@ -41,6 +45,9 @@ struct PasteOptions {
   float inset = 0.04f;    // the face oval is shrunk by this fraction of the face's size, so the
                           // soft edge lies on skin, not on the jaw line or the hair
   float feather = 0.07f;  // width of the soft edge, as a fraction of the face's size
+  float max_stretch = kMaxTriangleStretch;  // a source triangle the warp stretches more than this
+                                            // (relative to the face's scale) is not pasted: the
+                                            // target's skin stays there
 };
 
 struct PastedFace {
@@ -55,9 +62,10 @@ SourceFace make_source_face(const cv::Mat& bgr, std::span<const cv::Point2f> poi
 
 // Requires 468 target points. A face whose region lies outside the image is left alone (empty
 // region). `occluded` (CV_8U, target-sized, or empty for none): pixels in front of the face; they
-// are kept like the mouth (unchanged, the source fading in around them).
+// are kept like the mouth (unchanged, the source fading in around them). `target_depth`: the
+// target points' depth (FaceMeshResult::depth) or empty; it orders the triangles of a turned head.
 PastedFace paste_face(cv::Mat& target, const SourceFace& source,
                       std::span<const cv::Point2f> target_points, const PasteOptions& options,
-                      const cv::Mat& occluded = {});
+                      const cv::Mat& occluded = {}, std::span<const float> target_depth = {});
 
 }  // namespace am

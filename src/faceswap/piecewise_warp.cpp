@@ -15,8 +15,9 @@ struct DenseMap {
 };
 
 // Fills the map inside one destination triangle (region coordinates) with the affine image of
-// each pixel centre in the source.
-void rasterise_triangle(DenseMap& map, const cv::Point2f (&dst)[3], const cv::Point2f (&src)[3]) {
+// each pixel centre in the source, and the coverage with `cover`.
+void rasterise_triangle(DenseMap& map, const cv::Point2f (&dst)[3], const cv::Point2f (&src)[3],
+                        uchar cover) {
   const cv::Point2f e1 = dst[1] - dst[0], e2 = dst[2] - dst[0];
   const float det = e1.cross(e2);
   if (std::abs(det) < 1e-6f) return;
@@ -41,7 +42,7 @@ void rasterise_triangle(DenseMap& map, const cv::Point2f (&dst)[3], const cv::Po
       if (u < kEdge || v < kEdge || u + v > 1 - kEdge) continue;
       mx[x] = static_cast<float>(a(0, 0) * x + a(0, 1) * y + a(0, 2));
       my[x] = static_cast<float>(a(1, 0) * x + a(1, 1) * y + a(1, 2));
-      cov[x] = 255;
+      cov[x] = cover;
     }
   }
 }
@@ -50,16 +51,18 @@ void rasterise_triangle(DenseMap& map, const cv::Point2f (&dst)[3], const cv::Po
 
 WarpedPatch warp_piecewise_affine(const cv::Mat& source, std::span<const cv::Point2f> source_points,
                                   std::span<const cv::Point2f> dest_points,
-                                  std::span<const cv::Vec3i> triangles, const cv::Rect& region) {
+                                  std::span<const cv::Vec3i> triangles, const cv::Rect& region,
+                                  std::span<const std::uint8_t> trusted) {
   DenseMap map{cv::Mat(region.size(), CV_32F, cv::Scalar(-1)),
                cv::Mat(region.size(), CV_32F, cv::Scalar(-1)),
                cv::Mat::zeros(region.size(), CV_8U)};
   const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
-  for (const cv::Vec3i& t : triangles) {
+  for (std::size_t i = 0; i < triangles.size(); ++i) {
+    const cv::Vec3i& t = triangles[i];
     const cv::Point2f dst[3] = {dest_points[t[0]] - origin, dest_points[t[1]] - origin,
                                 dest_points[t[2]] - origin};
     const cv::Point2f src[3] = {source_points[t[0]], source_points[t[1]], source_points[t[2]]};
-    rasterise_triangle(map, dst, src);
+    rasterise_triangle(map, dst, src, trusted.empty() || trusted[i] ? 255 : 0);
   }
   WarpedPatch patch;
   cv::remap(source, patch.image, map.x, map.y, cv::INTER_LINEAR, cv::BORDER_REPLICATE);

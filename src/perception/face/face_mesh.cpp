@@ -50,6 +50,16 @@ std::vector<cv::Point2f> to_image(std::span<const float> values, int stride,
   return points;
 }
 
+// The third number of each point, scaled from crop to image pixels.
+std::vector<float> depth_in_image(std::span<const float> values, const cv::Matx23d& crop_to_image) {
+  const double scale = std::sqrt(std::abs(crop_to_image(0, 0) * crop_to_image(1, 1) -
+                                          crop_to_image(0, 1) * crop_to_image(1, 0)));
+  std::vector<float> depth;
+  for (std::size_t i = 2; i < values.size(); i += 3)
+    depth.push_back(static_cast<float>(scale * values[i]));
+  return depth;
+}
+
 float presence_of(const Tensor& logit) { return 1.0f / (1.0f + std::exp(-logit.data[0])); }
 
 }  // namespace
@@ -68,6 +78,7 @@ FaceMeshResult FaceMesh::locate(const cv::Mat& bgr, const FaceRoi& roi) const {
   const std::vector<Tensor> out = model_.run({input.tensor});
   FaceMeshResult result;
   result.points = to_image(out[0].data, 3, to_image_px);
+  result.depth = depth_in_image(out[0].data, to_image_px);
   result.presence = presence_of(out.back());
   if (kind_ == FaceMeshModel::Plain) return result;
   refine_mesh(result.points, kRefinedLips, to_image(out[1].data, 2, to_image_px));

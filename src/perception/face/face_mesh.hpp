@@ -26,6 +26,9 @@ enum class FaceMeshModel {
 
 struct FaceMeshResult {
   std::vector<cv::Point2f> points;  // 468, image pixels
+  // 468: each point's depth in image pixels, relative to the face's centre; smaller is nearer the
+  // camera (MediaPipe's z, scaled like x and y)
+  std::vector<float> depth;
   // WithAttention only: 10, the image-left eye's iris then the image-right one (centre first);
   // points followed by irises are MediaPipe's 478 refined landmarks. Empty for Plain.
   std::vector<cv::Point2f> irises;
