@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <opencv2/imgproc.hpp>
 
@@ -10,6 +11,7 @@
 #include "faceswap/detail_transfer.hpp"
 #include "faceswap/lip_triangulation.hpp"
 #include "faceswap/piecewise_warp.hpp"
+#include "faceswap/skin_mask.hpp"
 #include "faceswap/visible_triangles.hpp"
 #include "perception/face/face_mesh_topology.hpp"
 
@@ -26,6 +28,8 @@ cv::Rect padded_box(std::span<const cv::Point2f> points, float pad_fraction, cv:
                 static_cast<int>(std::ceil(b.br().y + pad))));
   return box & cv::Rect({0, 0}, image);
 }
+
+constexpr float kFeatureMargin = 0.02f;  // of the face's size, around eyes, brows and lips
 
 cv::Mat disc(int radius) {
   return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1});
@@ -73,6 +77,28 @@ cv::Mat kept_features(std::span<const cv::Point2f> points, const cv::Rect& regio
   return kept;
 }
 
+// The eyes with their brows and the lips, grown by `grow` pixels: the face's own features, never
+// taken for something covering it.
+cv::Mat features(std::span<const cv::Point2f> points, const cv::Rect& region, int grow) {
+  const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
+  cv::Mat out = cv::Mat::zeros(region.size(), CV_8U);
+  auto fill_hull = [&](std::vector<cv::Point2f> part) {
+    std::vector<cv::Point2f> hull;
+    cv::convexHull(part, hull);
+    out |= face_blend_mask(region.size(), hull, {});
+  };
+  for (const auto& [eye, brow] :
+       {std::pair{kMeshRightEye, kMeshRightBrow}, std::pair{kMeshLeftEye, kMeshLeftBrow}}) {
+    std::vector<cv::Point2f> part = polygon(points, eye, origin);
+    const std::vector<cv::Point2f> above = polygon(points, brow, origin);
+    part.insert(part.end(), above.begin(), above.end());
+    fill_hull(std::move(part));
+  }
+  fill_hull(polygon(points, kMeshOuterLips, origin));
+  if (grow > 0) cv::dilate(out, out, disc(grow));
+  return out;
+}
+
 // The band of the mask within `width` pixels of its edge: where the pasted face meets the target.
 cv::Mat edge_band(const cv::Mat& mask, int width) {
   cv::Mat core;
@@ -112,6 +138,11 @@ PastedFace paste_face(cv::Mat& target, const SourceFace& source,
   if (!occluded.empty()) pasted.kept |= occluded(region) > 0;
   cv::Mat destination = target(region);
   const float size = static_cast<float>(std::max(region.width, region.height));
+  if (options.keep_covering) {
+    const cv::Mat own = features(target_points, region, cvRound(kFeatureMargin * size));
+    pasted.mask &= ~covering_the_skin(patch.image, pasted.mask, own);
+    pasted.kept |= covering_the_skin(destination, pasted.mask, own);
+  }
   const float keep_feather = options.keep_feather * size;
   const cv::Mat skin_mask = skin(pasted.mask, pasted.kept, cvRound(keep_feather));
   if (options.color_transfer) transfer_color_lab(patch.image, destination, skin_mask);

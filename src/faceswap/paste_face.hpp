@@ -5,7 +5,9 @@
 // expression stays: its inner mouth (teeth, tongue, the open lips' inner edge) and, when asked, its
 // eyes (iris and white) show through, feathered in along the mesh's inner-lip and eye contours.
 // Things in front of the face (a hand, a cup) stay too when the caller marks them in an occlusion
-// mask. On a turned head only the triangles facing the camera are pasted, nearest last, and the
+// mask; what is not skin and reaches in over the face's edge (hair over the forehead or a cheek, a
+// microphone) stays without being marked, and the source's own hair at its temples is not pasted.
+// On a turned head only the triangles facing the camera are pasted, nearest last, and the
 // skin a frontal source cannot show (stretched more than max_stretch) stays the target's. Takes the
 // target image (changed in place) and points in its pixels; gives the region it touched, the blend
 // mask there and the kept features. Pure.
@@ -42,9 +44,11 @@ struct PasteOptions {
   bool match_shading = true;    // the target's light and shade (low frequencies of its luma)
   float shading_sigma = 0.08f;  // their scale, as a fraction of the face's size
   bool match_detail = true;     // sharpen a smoother source face to the target's skin detail
-  float inset = 0.04f;    // the face oval is shrunk by this fraction of the face's size, so the
-                          // soft edge lies on skin, not on the jaw line or the hair
-  float feather = 0.07f;  // width of the soft edge, as a fraction of the face's size
+  float inset = 0.04f;        // the face oval is shrunk by this fraction of the face's size, so the
+                              // soft edge lies on skin, not on the jaw line or the hair
+  float feather = 0.07f;      // width of the soft edge, as a fraction of the face's size
+  bool keep_covering = true;  // what covers the target's skin at the face's edge stays; the
+                              // source's hair there is not pasted (skin_mask.hpp)
   float max_stretch = kMaxTriangleStretch;  // a source triangle the warp stretches more than this
                                             // (relative to the face's scale) is not pasted: the
                                             // target's skin stays there

@@ -1,7 +1,7 @@
 // Named parts of MediaPipe's 468-point face mesh (indices from MediaPipe's
-// face_mesh_connections): the face oval, the inner lip contour and the two eye contours, each an
-// ordered polygon, plus the outer eye corners used to level the face. "Left" is the subject's
-// left (image right on a frontal face). Constants only.
+// face_mesh_connections): the face oval, the inner and outer lip contours, the two eye contours and
+// the two brows, each an ordered polygon, plus the outer eye corners used to level the face. "Left"
+// is the subject's left (image right on a frontal face). Constants only.
 #pragma once
 
 #include <array>
@@ -18,6 +18,14 @@ inline constexpr std::array<int, 36> kMeshFaceOval{
 
 inline constexpr std::array<int, 20> kMeshInnerLips{78,  191, 80,  81,  82,  13, 312, 311, 310, 415,
                                                     308, 324, 318, 402, 317, 14, 87,  178, 88,  95};
+
+inline constexpr std::array<int, 20> kMeshOuterLips{
+    61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291, 409, 270, 269, 267, 0, 37, 39, 40, 185};
+
+inline constexpr std::array<int, 10> kMeshRightBrow{70, 63, 105, 66, 107, 55, 65, 52, 53, 46};
+
+inline constexpr std::array<int, 10> kMeshLeftBrow{300, 293, 334, 296, 336,
+                                                   285, 295, 282, 283, 276};
 
 inline constexpr std::array<int, 16> kMeshRightEye{33,  246, 161, 160, 159, 158, 157, 173,
                                                    133, 155, 154, 153, 145, 144, 163, 7};
