@@ -13,6 +13,7 @@ namespace {
 constexpr double kMadToSigma = 1.4826;
 constexpr double kMinChromaSigma = 2.0;  // 8-bit Lab units: skin of one colour still varies
 constexpr double kMinLightSigma = 6.0;   // shading
+constexpr double kHoleSize = 0.02;       // of the region's size: skin-coloured specks in hair
 
 struct ChannelStats {
   double median = 0, sigma = 0;
@@ -91,7 +92,12 @@ cv::Mat covering_the_skin(const cv::Mat& bgr, const cv::Mat& mask, const cv::Mat
   if (cv::countNonZero(looked_at) == 0) return cv::Mat::zeros(mask.size(), CV_8U);
   cv::Mat candidates = unlike_the_skin(bgr, looked_at) & looked_at;
   cv::morphologyEx(candidates, candidates, cv::MORPH_OPEN, cv::Mat());
-  return reaching_the_edge(candidates, mask);
+  const cv::Mat covering = reaching_the_edge(candidates, mask);
+  const int hole = std::max(1, cvRound(kHoleSize * std::max(mask.cols, mask.rows)));
+  cv::Mat closed;
+  cv::morphologyEx(covering, closed, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * hole + 1, 2 * hole + 1}));
+  return closed & looked_at;
 }
 
 }  // namespace am

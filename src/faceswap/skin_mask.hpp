@@ -6,7 +6,8 @@
 // it may be something else); a pixel is not skin when its chroma lies more than kChromaSpread
 // deviations from the skin's, or its lightness more than kLightSpread below or above. Only what
 // is not skin and reaches the mask's edge counts (a mole, a nostril or a shadow in the middle of
-// the cheek does not): that is what lies over the face from outside. Gives a CV_8U mask, 255 on
+// the cheek does not): that is what lies over the face from outside; specks of skin colour inside
+// it (skin showing through hair) are filled. Gives a CV_8U mask, 255 on
 // it. Pure.
 #pragma once
 
