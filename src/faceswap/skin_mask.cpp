@@ -14,6 +14,7 @@ constexpr double kMadToSigma = 1.4826;
 constexpr double kMinChromaSigma = 2.0;  // 8-bit Lab units: skin of one colour still varies
 constexpr double kMinLightSigma = 6.0;   // shading
 constexpr double kHoleSize = 0.02;       // of the region's size: skin-coloured specks in hair
+constexpr double kWorkingSide = 160;     // px: larger faces are looked at shrunk to this size
 
 struct ChannelStats {
   double median = 0, sigma = 0;
@@ -61,7 +62,8 @@ cv::Mat unlike_the_skin(const cv::Mat& bgr, const cv::Mat& skin) {
     for (int x = 0; x < bgr.cols; ++x) {
       const double dl = (row[x][0] - l.median) / l.sigma;
       const double da = (row[x][1] - a.median) / a.sigma, db = (row[x][2] - b.median) / b.sigma;
-      if (std::hypot(da, db) > kChromaSpread || std::abs(dl) > kLightSpread) out[x] = 255;
+      if (da * da + db * db > kChromaSpread * kChromaSpread || std::abs(dl) > kLightSpread)
+        out[x] = 255;
     }
   }
   return unlike;
@@ -85,11 +87,8 @@ cv::Mat reaching_the_edge(const cv::Mat& candidates, const cv::Mat& mask) {
   return out;
 }
 
-}  // namespace
-
-cv::Mat covering_the_skin(const cv::Mat& bgr, const cv::Mat& mask, const cv::Mat& features) {
-  const cv::Mat looked_at = mask & ~features;
-  if (cv::countNonZero(looked_at) == 0) return cv::Mat::zeros(mask.size(), CV_8U);
+// The covering at the images' own size.
+cv::Mat covering_at_scale(const cv::Mat& bgr, const cv::Mat& mask, const cv::Mat& looked_at) {
   cv::Mat candidates = unlike_the_skin(bgr, looked_at) & looked_at;
   cv::morphologyEx(candidates, candidates, cv::MORPH_OPEN, cv::Mat());
   const cv::Mat covering = reaching_the_edge(candidates, mask);
@@ -97,7 +96,28 @@ cv::Mat covering_the_skin(const cv::Mat& bgr, const cv::Mat& mask, const cv::Mat
   cv::Mat closed;
   cv::morphologyEx(covering, closed, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * hole + 1, 2 * hole + 1}));
-  return closed & looked_at;
+  return closed;
+}
+
+cv::Mat shrunk(const cv::Mat& image, cv::Size size, int interpolation) {
+  cv::Mat out;
+  cv::resize(image, out, size, 0, 0, interpolation);
+  return out;
+}
+
+}  // namespace
+
+cv::Mat covering_the_skin(const cv::Mat& bgr, const cv::Mat& mask, const cv::Mat& features) {
+  const cv::Mat looked_at = mask & ~features;
+  if (cv::countNonZero(looked_at) == 0) return cv::Mat::zeros(mask.size(), CV_8U);
+  const double scale = std::min(1.0, kWorkingSide / std::max(mask.cols, mask.rows));
+  if (scale == 1.0) return covering_at_scale(bgr, mask, looked_at) & looked_at;
+  const cv::Size small(std::max(1, cvRound(mask.cols * scale)),
+                       std::max(1, cvRound(mask.rows * scale)));
+  const cv::Mat covering =
+      covering_at_scale(shrunk(bgr, small, cv::INTER_AREA), shrunk(mask, small, cv::INTER_NEAREST),
+                        shrunk(looked_at, small, cv::INTER_NEAREST));
+  return (shrunk(covering, mask.size(), cv::INTER_LINEAR) > 127) & looked_at;
 }
 
 }  // namespace am

@@ -41,11 +41,15 @@ std::vector<std::uint8_t> near_the_oval(std::span<const cv::Point2f> points, flo
 }  // namespace
 
 double largest_stretch(const cv::Point2f (&from)[3], const cv::Point2f (&to)[3]) {
-  const cv::Matx23d affine(cv::getAffineTransform(from, to));
-  const cv::Matx22d linear(affine(0, 0), affine(0, 1), affine(1, 0), affine(1, 1));
-  cv::Matx21d singular;
-  cv::SVD::compute(linear, singular, cv::SVD::NO_UV);
-  return singular(0);
+  const cv::Matx22d edges_from(from[1].x - from[0].x, from[2].x - from[0].x, from[1].y - from[0].y,
+                               from[2].y - from[0].y);
+  const cv::Matx22d edges_to(to[1].x - to[0].x, to[2].x - to[0].x, to[1].y - to[0].y,
+                             to[2].y - to[0].y);
+  const cv::Matx22d linear = edges_to * edges_from.inv();
+  const cv::Matx22d gram = linear.t() * linear;
+  const double half_trace = (gram(0, 0) + gram(1, 1)) / 2;
+  const double det = gram(0, 0) * gram(1, 1) - gram(0, 1) * gram(1, 0);
+  return std::sqrt(half_trace + std::sqrt(std::max(half_trace * half_trace - det, 0.0)));
 }
 
 VisibleTriangles visible_triangles(std::span<const cv::Point2f> source_points,
@@ -65,7 +69,7 @@ VisibleTriangles visible_triangles(std::span<const cv::Point2f> source_points,
       continue;
     out.triangles.push_back(t);
     const bool on_the_side = outer[t[0]] || outer[t[1]] || outer[t[2]];
-    out.trusted.push_back(!on_the_side || largest_stretch(src, dst) <= limit ? 1 : 0);
+    out.trusted.push_back(on_the_side && largest_stretch(src, dst) > limit ? 0 : 1);
     if (!target_depth.empty())
       depth.push_back(target_depth[t[0]] + target_depth[t[1]] + target_depth[t[2]]);
   }
