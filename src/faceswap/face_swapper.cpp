@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.hpp"
+#include "faceswap/expression_metric.hpp"
 #include "perception/common/nms.hpp"
 #include "perception/face/face_detector.hpp"
 
@@ -98,7 +99,7 @@ void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
       const FaceRoi face{t.roi.center, t.roi.size / kMeshRoiScale, t.roi.angle};
       return roi_bounds(face).contains(center);
     });
-    if (!tracked) tracks_.push_back({-1, roi_from_box(found.box), {}, found.box});
+    if (!tracked) tracks_.push_back({-1, roi_from_box(found.box), {}, {}, 0, found.box});
   }
   frames_since_detect_ = 0;
 }
@@ -117,6 +118,21 @@ std::optional<std::size_t> FaceSwapper::source_for(const TargetFace& face,
   const std::optional<std::size_t> chosen = choose ? choose(face) : std::optional<std::size_t>(0);
   if (chosen && *chosen >= sources_.size()) return std::nullopt;
   return chosen;
+}
+
+cv::Mat FaceSwapper::kept_in_front(const cv::Mat& occluded, Track& track,
+                                   const FaceMeshResult& seen, std::span<const cv::Point2f> points,
+                                   cv::Size size) const {
+  if (!options_.keep_closed_eyes) return occluded;
+  if (track.filter_restarts != track.filter.restarts) track.eyes = {};  // a cut: someone else
+  track.filter_restarts = track.filter.restarts;
+  const std::array<bool, 2> closed =
+      closed_eyes(track.eyes, expression_of(seen.points), head_yaw_degrees(seen.points, seen.depth),
+                  options_.blink);
+  if (!closed[0] && !closed[1]) return occluded;
+  cv::Mat eyes = closed_eye_mask(points, closed, size, options_.blink);
+  if (!occluded.empty()) eyes |= occluded;
+  return eyes;
 }
 
 cv::Mat FaceSwapper::swap(const cv::Mat& target_bgr, SwapStats* stats, const SourceChoice& choose) {
@@ -159,11 +175,12 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
             : face.points;
     kept.push_back(std::move(track));
     const TargetFace target{kept.back().id, points_bounds(points)};
+    const cv::Mat in_front = kept_in_front(occluded, kept.back(), face, points, target_bgr.size());
     const std::optional<std::size_t> source = source_for(target, choose);
     if (!source) continue;
     start = std::chrono::steady_clock::now();
     s.faces.push_back(
-        paste_face(output, sources_[*source], points, options_.paste, occluded, face.depth));
+        paste_face(output, sources_[*source], points, options_.paste, in_front, face.depth));
     s.paste_ms += ms_since(start);
     s.landmarks.push_back(std::move(points));
     s.targets.push_back(target);

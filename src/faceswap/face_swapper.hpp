@@ -8,7 +8,8 @@
 // in order of appearance, left to right within a frame) and its box. Between detections (every
 // detect_interval frames, whenever no face is tracked, and on the frame after a tracked face was
 // lost) each face is tracked by re-running the mesh on the ROI of its previous landmarks;
-// landmarks are smoothed over time (One Euro) so video does not jitter. Call reset() between
+// landmarks are smoothed over time (One Euro) so video does not jitter, and while a tracked eye
+// is closed (blink.hpp) the camera's closed eye is kept. Call reset() between
 // unrelated images. Not thread-safe.
 #pragma once
 
@@ -16,11 +17,13 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
 
+#include "faceswap/blink.hpp"
 #include "faceswap/landmark_filter.hpp"
 #include "faceswap/paste_face.hpp"
 #include "infer/onnx_model.hpp"
@@ -32,11 +35,13 @@ namespace am {
 struct FaceSwapOptions {
   PasteOptions paste;
   LandmarkSmoothing smoothing;
-  bool smooth = true;         // temporal smoothing of the target landmarks
-  int detect_interval = 10;   // frames between face detections while faces are tracked
-  float min_presence = 0.5f;  // mesh face probability below which a track is dropped
-  double frame_rate = 30;     // frame spacing assumed by swap() (swap_at() takes real times)
-  SessionOptions session;     // device and threads for the models
+  bool smooth = true;            // temporal smoothing of the target landmarks
+  int detect_interval = 10;      // frames between face detections while faces are tracked
+  float min_presence = 0.5f;     // mesh face probability below which a track is dropped
+  double frame_rate = 30;        // frame spacing assumed by swap() (swap_at() takes real times)
+  bool keep_closed_eyes = true;  // while a tracked eye blinks, the camera's closed eye shows
+  BlinkParams blink;
+  SessionOptions session;  // device and threads for the models
 };
 
 // A face in the target frame, for choosing its source.
@@ -88,12 +93,17 @@ class FaceSwapper {
     int id = -1;  // given when the mesh first finds the face
     FaceRoi roi;
     LandmarkFilterState filter;
+    UsualEyes eyes;                 // for blinks
+    int filter_restarts = 0;        // filter.restarts when eyes was last added to
     std::optional<cv::Rect2f> box;  // a new track's detector box, until the mesh has settled on it
   };
 
   void detect_new_faces(const cv::Mat& bgr);
   void drop_duplicate_tracks();
   std::optional<std::size_t> source_for(const TargetFace& face, const SourceChoice& choose) const;
+  // `occluded` plus the track's closed eyes (`seen`: this frame's raw mesh).
+  cv::Mat kept_in_front(const cv::Mat& occluded, Track& track, const FaceMeshResult& seen,
+                        std::span<const cv::Point2f> points, cv::Size size) const;
 
   FaceSwapOptions options_;
   FaceBoxDetector boxes_;

@@ -1,6 +1,6 @@
 // Named parts of MediaPipe's 468-point face mesh (indices from MediaPipe's
 // face_mesh_connections): the face oval, the inner and outer lip contours, the two eye contours and
-// the two brows, each an ordered polygon, plus the outer eye corners used to level the face. "Left"
+// the two brows, each an ordered polygon, plus the eye and mouth corners. "Left"
 // is the subject's left (image right on a frontal face). Constants only.
 #pragma once
 
@@ -10,7 +10,11 @@ namespace am {
 
 inline constexpr int kMeshPointCount = 468;
 inline constexpr int kMeshRightEyeOuter = 33;
+inline constexpr int kMeshRightEyeInner = 133;
 inline constexpr int kMeshLeftEyeOuter = 263;
+inline constexpr int kMeshLeftEyeInner = 362;
+inline constexpr int kMeshMouthRight = 61;  // outer lip corners, the subject's right and left
+inline constexpr int kMeshMouthLeft = 291;
 
 inline constexpr std::array<int, 36> kMeshFaceOval{
     10,  338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,

@@ -1,5 +1,6 @@
 // One Euro smoothing of landmark sets: less jitter on a still face, little lag on a moving one,
-// and a restart on jumps.
+// a restart on jumps; on a 468-point face mesh a blink gets through while the face stays
+// smoothed.
 #include <cmath>
 #include <random>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "faceswap/landmark_filter.hpp"
+#include "perception/face/face_mesh_topology.hpp"
 #include "support/landmark_motion.hpp"
 
 namespace am {
@@ -58,6 +60,54 @@ TEST(LandmarkFilter, JumpCountChangeAndTimeGoingBackRestart) {
   EXPECT_EQ(filter_landmarks(state, fewer, 2 * kDt, 150), fewer);
   const std::vector<cv::Point2f> moved{{2, 2}, {4, 4}};
   EXPECT_EQ(filter_landmarks(state, moved, kDt, 150), moved);
+}
+
+// A 468-point face 150 px wide: points on a grid, each eye a 30 x 12 px ellipse of its contour.
+std::vector<cv::Point2f> mesh_face(float eye_opening) {
+  std::vector<cv::Point2f> points;
+  for (int i = 0; i < kMeshPointCount; ++i)
+    points.emplace_back(50 + static_cast<float>(i % 22) * 7, 40 + static_cast<float>(i / 22) * 9);
+  auto place_eye = [&](const auto& contour, cv::Point2f centre) {
+    for (std::size_t k = 0; k < contour.size(); ++k) {
+      const double a = CV_2PI * static_cast<double>(k) / static_cast<double>(contour.size());
+      points[contour[k]] = centre + cv::Point2f(static_cast<float>(-15 * std::cos(a)),
+                                                static_cast<float>(-6 * eye_opening * std::sin(a)));
+    }
+  };
+  place_eye(kMeshRightEye, {90, 100});
+  place_eye(kMeshLeftEye, {160, 100});
+  return points;
+}
+
+double right_eye_gap(const std::vector<cv::Point2f>& points) {
+  return points[kMeshRightEye[4]].y - points[kMeshRightEye[12]].y;  // upper and lower lid
+}
+
+TEST(LandmarkFilter, ABlinkGetsThroughTheSmoothing) {
+  LandmarkFilterState state;
+  std::vector<cv::Point2f> out;
+  for (int f = 0; f < 30; ++f) out = filter_landmarks(state, mesh_face(1), f * kDt, 150);
+  const double open = right_eye_gap(out);
+  // Closing over two frames (about 70 ms), closed for two.
+  for (int f = 30; f < 34; ++f)
+    out = filter_landmarks(state, mesh_face(f == 30 ? 0.5f : 0.05f), f * kDt, 150);
+  EXPECT_LT(std::abs(right_eye_gap(out)), 0.25 * std::abs(open)) << "the lids closed";
+  EXPECT_NEAR(out[kMeshRightEye[0]].x, mesh_face(1)[kMeshRightEye[0]].x, 0.01)
+      << "the eye's corner stays";
+}
+
+TEST(LandmarkFilter, AStillFaceMeshStaysSmoothedEyesIncluded) {
+  std::mt19937 rng(9);
+  std::normal_distribution<float> noise(0, 0.5f);
+  LandmarkFilterState state;
+  std::vector<std::vector<cv::Point2f>> raw, smooth;
+  for (int f = 0; f < 120; ++f) {
+    std::vector<cv::Point2f> points = mesh_face(1);
+    for (auto& p : points) p += cv::Point2f(noise(rng), noise(rng));
+    raw.push_back(points);
+    smooth.push_back(filter_landmarks(state, points, f * kDt, 150));
+  }
+  EXPECT_LT(test::rms_step(smooth), 0.5 * test::rms_step(raw));
 }
 
 }  // namespace
