@@ -67,6 +67,8 @@ std::vector<KeySpec> build_schema() {
       boolean("face_swap.keep_mouth", "FACE_SWAP_KEEP_MOUTH",
               "the target's own open mouth shows through"),
       boolean("face_swap.keep_eyes", "FACE_SWAP_KEEP_EYES", "the target's own eyes show through"),
+      boolean("face_swap.keep_closed_eyes", "FACE_SWAP_KEEP_CLOSED_EYES",
+              "the target's own eye shows through while it blinks (video)"),
       text("processing.device", "AVATAR_MIRROR_DEVICE", "where models run", devices),
       integer("processing.threads", "PROCESSING_THREADS", 0, 256, "inference threads (0: all)"),
       integer("processing.max_persons", "MAX_PERSONS", 1, 16, "people tracked at once"),

@@ -103,6 +103,7 @@ FaceSwapOptions face_swap_options(const Config& cfg) {
       cfg.get_string("face_swap.blend") == "seamless" ? BlendMode::Seamless : BlendMode::Feathered;
   options.paste.keep_mouth = cfg.get_bool("face_swap.keep_mouth");
   options.paste.keep_eyes = cfg.get_bool("face_swap.keep_eyes");
+  options.keep_closed_eyes = cfg.get_bool("face_swap.keep_closed_eyes");
   return options;
 }
 

@@ -1,5 +1,5 @@
 // face_swap_options(): the config's face_swap.device and processing.threads reach the models;
-// face_swap.blend, .keep_mouth and .keep_eyes reach the paste. face_map_from(): the command line's
+// face_swap.blend, .keep_mouth, .keep_eyes and .keep_closed_eyes reach the swapper. face_map_from(): the command line's
 // map and source, else the config's.
 #include <optional>
 #include <string>
@@ -38,13 +38,16 @@ TEST(FaceSwapOptions, BlendingAndKeptFeaturesComeFromTheConfig) {
   EXPECT_EQ(defaults.paste.blend, BlendMode::Feathered);
   EXPECT_TRUE(defaults.paste.keep_mouth);
   EXPECT_FALSE(defaults.paste.keep_eyes);
+  EXPECT_TRUE(defaults.keep_closed_eyes);
   cfg.set("face_swap.blend", std::string("seamless"), "command line");
+  cfg.set("face_swap.keep_closed_eyes", false, "command line");
   cfg.set("face_swap.keep_mouth", false, "command line");
   cfg.set("face_swap.keep_eyes", true, "command line");
   const FaceSwapOptions options = face_swap_options(cfg);
   EXPECT_EQ(options.paste.blend, BlendMode::Seamless);
   EXPECT_FALSE(options.paste.keep_mouth);
   EXPECT_TRUE(options.paste.keep_eyes);
+  EXPECT_FALSE(options.keep_closed_eyes);
 }
 
 TEST(FaceSwapOptions, AnUnknownDeviceIsAConfigError) {
