@@ -30,6 +30,7 @@ bool closed_now(std::deque<double>& recent, double now, const BlinkParams& param
 template <std::size_t N>
 std::vector<cv::Point> contour(std::span<const cv::Point2f> points, const std::array<int, N>& eye) {
   std::vector<cv::Point> out;
+  out.reserve(N);
   for (const int i : eye) out.emplace_back(cvRound(points[i].x), cvRound(points[i].y));
   return out;
 }

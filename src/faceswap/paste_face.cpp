@@ -82,7 +82,7 @@ cv::Mat kept_features(std::span<const cv::Point2f> points, const cv::Rect& regio
 cv::Mat features(std::span<const cv::Point2f> points, const cv::Rect& region, int grow) {
   const cv::Point2f origin(static_cast<float>(region.x), static_cast<float>(region.y));
   cv::Mat out = cv::Mat::zeros(region.size(), CV_8U);
-  auto fill_hull = [&](std::vector<cv::Point2f> part) {
+  auto fill_hull = [&](const std::vector<cv::Point2f>& part) {
     std::vector<cv::Point2f> hull;
     cv::convexHull(part, hull);
     out |= face_blend_mask(region.size(), hull, {});
@@ -92,7 +92,7 @@ cv::Mat features(std::span<const cv::Point2f> points, const cv::Rect& region, in
     std::vector<cv::Point2f> part = polygon(points, eye, origin);
     const std::vector<cv::Point2f> above = polygon(points, brow, origin);
     part.insert(part.end(), above.begin(), above.end());
-    fill_hull(std::move(part));
+    fill_hull(part);
   }
   fill_hull(polygon(points, kMeshOuterLips, origin));
   if (grow > 0) cv::dilate(out, out, disc(grow));

@@ -30,9 +30,11 @@ double face_scale(std::span<const cv::Point2f> source, std::span<const cv::Point
 // where a frontal photo sees the face at a grazing angle.
 std::vector<std::uint8_t> near_the_oval(std::span<const cv::Point2f> points, float band) {
   std::vector<cv::Point2f> oval;
+  oval.reserve(kMeshFaceOval.size());
   for (const int i : kMeshFaceOval) oval.push_back(points[i]);
   const double width = cv::norm(points[kLeftCheek] - points[kRightCheek]);
   std::vector<std::uint8_t> near;
+  near.reserve(points.size());
   for (const cv::Point2f& p : points)
     near.push_back(std::abs(cv::pointPolygonTest(oval, p, true)) <= band * width ? 1 : 0);
   return near;

@@ -62,7 +62,8 @@ std::string source_spec(const Config& cfg, const std::string& source);
 // Cameras and streams are reopened when they fail; files end (or loop).
 CaptureOptions capture_options(const std::string& spec, bool loop);
 
-// face_swap.device, processing.threads, face_swap.blend / keep_mouth / keep_eyes / keep_closed_eyes.
+// face_swap.device, processing.threads, face_swap.blend / keep_mouth / keep_eyes /
+// keep_closed_eyes.
 FaceSwapOptions face_swap_options(const Config& cfg);
 // Which photo goes on which face: the map given (else face_swap.face_map), with `source` (else,
 // when the map names none, face_swap.source_image) for every other face.

@@ -1,6 +1,6 @@
 // face_swap_options(): the config's face_swap.device and processing.threads reach the models;
-// face_swap.blend, .keep_mouth, .keep_eyes and .keep_closed_eyes reach the swapper. face_map_from(): the command line's
-// map and source, else the config's.
+// face_swap.blend, .keep_mouth, .keep_eyes and .keep_closed_eyes reach the swapper.
+// face_map_from(): the command line's map and source, else the config's.
 #include <optional>
 #include <string>
 
