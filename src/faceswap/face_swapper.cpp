@@ -99,7 +99,7 @@ void FaceSwapper::detect_new_faces(const cv::Mat& bgr) {
       const FaceRoi face{t.roi.center, t.roi.size / kMeshRoiScale, t.roi.angle};
       return roi_bounds(face).contains(center);
     });
-    if (!tracked) tracks_.push_back({-1, roi_from_box(found.box), {}, {}, 0, found.box});
+    if (!tracked) tracks_.push_back({-1, roi_from_box(found.box), {}, {}, found.box});
   }
   frames_since_detect_ = 0;
 }
@@ -124,8 +124,7 @@ cv::Mat FaceSwapper::kept_in_front(const cv::Mat& occluded, Track& track,
                                    const FaceMeshResult& seen, std::span<const cv::Point2f> points,
                                    cv::Size size) const {
   if (!options_.keep_closed_eyes) return occluded;
-  if (track.filter_restarts != track.filter.restarts) track.eyes = {};  // a cut: someone else
-  track.filter_restarts = track.filter.restarts;
+  if (track.filter.restarted) track.eyes = {};  // a new face, or a cut: someone else
   const std::array<bool, 2> closed =
       closed_eyes(track.eyes, expression_of(seen.points), head_yaw_degrees(seen.points, seen.depth),
                   options_.blink);
@@ -175,9 +174,9 @@ cv::Mat FaceSwapper::swap_at(const cv::Mat& target_bgr, double time_s, SwapStats
             : face.points;
     kept.push_back(std::move(track));
     const TargetFace target{kept.back().id, points_bounds(points)};
-    const cv::Mat in_front = kept_in_front(occluded, kept.back(), face, points, target_bgr.size());
     const std::optional<std::size_t> source = source_for(target, choose);
     if (!source) continue;
+    const cv::Mat in_front = kept_in_front(occluded, kept.back(), face, points, target_bgr.size());
     start = std::chrono::steady_clock::now();
     s.faces.push_back(
         paste_face(output, sources_[*source], points, options_.paste, in_front, face.depth));

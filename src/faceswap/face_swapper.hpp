@@ -94,7 +94,6 @@ class FaceSwapper {
     FaceRoi roi;
     LandmarkFilterState filter;
     UsualEyes eyes;                 // for blinks
-    int filter_restarts = 0;        // filter.restarts when eyes was last added to
     std::optional<cv::Rect2f> box;  // a new track's detector box, until the mesh has settled on it
   };
 

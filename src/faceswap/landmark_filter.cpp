@@ -83,7 +83,7 @@ void restart(LandmarkFilterState& state, std::span<const cv::Point2f> points, do
   }
   state.value.assign(points.begin(), points.end());
   state.time_s = time_s;
-  ++state.restarts;
+  state.restarted = true;
   state.shape_x.assign(points.size(), OneEuroFilter(params.expression));
   state.shape_y.assign(points.size(), OneEuroFilter(params.expression));
   if (is_face_mesh(points)) filter_expression(state, points, time_s);
@@ -105,6 +105,7 @@ std::vector<cv::Point2f> filter_landmarks(LandmarkFilterState& state,
                       state.y[i].apply(time_s, points[i].y, 1.0f / size)};
   if (is_face_mesh(points)) filter_expression(state, points, time_s);
   state.time_s = time_s;
+  state.restarted = false;
   return state.value;
 }
 

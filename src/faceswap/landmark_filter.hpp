@@ -31,7 +31,7 @@ struct LandmarkFilterState {
   std::vector<OneEuroFilter> shape_x, shape_y;  // eyelids and lips against their corners
   std::vector<cv::Point2f> value;               // filtered points, pixels
   double time_s = 0;
-  int restarts = 0;  // times the filter started again (a new face, or a cut)
+  bool restarted = false;  // the last call started the filter again (a new face, or a cut)
 };
 
 // Filters `points` seen at time_s (seconds, increasing) on a face `face_size` pixels across and
